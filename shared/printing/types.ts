@@ -2,18 +2,9 @@
 // the browser host and the renderer. Everything here is JSON-serialisable so it
 // crosses IPC and HTTP unchanged. Times are epoch milliseconds.
 
-/**
- * A postal address by names (not codes). Structurally identical to
- * `PostalAddress` from shared/privacy, which masks it for labels.
- */
-export interface PostalAddress {
-  readonly province?: string;
-  readonly city?: string;
-  readonly county?: string;
-  readonly street?: string;
-  /** Road + house number, community, building/unit/floor/room. */
-  readonly detail: string;
-}
+import type { PostalAddress } from '../privacy/index.ts';
+
+export type { PostalAddress };
 
 export type WaybillLabelKind = 'ems100x150' | 'ems76x130';
 export type LabelKind = WaybillLabelKind | 'receipt80' | 'manifest80' | 'slip80';

@@ -1,0 +1,111 @@
+// A 1-bit bitmap in the layout printers use: rows of bytes, most significant
+// bit first, 1 = black (printed) dot. ESC/POS GS v 0 takes it as is; TSPL
+// BITMAP wants it inverted (see drivers/tspl.ts).
+import { PNG } from 'pngjs';
+
+export interface Bitmap {
+  readonly widthDots: number;
+  readonly heightDots: number;
+  readonly bytesPerRow: number;
+  readonly data: Uint8Array;
+}
+
+export function createBitmap(widthDots: number, heightDots: number): Bitmap {
+  const bytesPerRow = Math.ceil(widthDots / 8);
+  return { widthDots, heightDots, bytesPerRow, data: new Uint8Array(bytesPerRow * heightDots) };
+}
+
+export function getDot(bitmap: Bitmap, x: number, y: number): boolean {
+  if (x < 0 || y < 0 || x >= bitmap.widthDots || y >= bitmap.heightDots) return false;
+  return ((bitmap.data[y * bitmap.bytesPerRow + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) !== 0;
+}
+
+/** Fill a rectangle of dots (clipped to the bitmap) black or white. */
+export function fillDots(
+  bitmap: Bitmap,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  black = true,
+): void {
+  const x0 = Math.max(0, Math.floor(x));
+  const y0 = Math.max(0, Math.floor(y));
+  const x1 = Math.min(bitmap.widthDots, Math.floor(x + w));
+  const y1 = Math.min(bitmap.heightDots, Math.floor(y + h));
+  for (let row = y0; row < y1; row += 1) {
+    const base = row * bitmap.bytesPerRow;
+    for (let col = x0; col < x1; col += 1) {
+      const index = base + (col >> 3);
+      const mask = 0x80 >> (col & 7);
+      const current = bitmap.data[index] ?? 0;
+      bitmap.data[index] = black ? current | mask : current & ~mask;
+    }
+  }
+}
+
+/**
+ * Threshold RGBA pixels to 1 bit: dark (luminance < threshold) and opaque → black.
+ * Deliberately no dithering: dithered text prints ragged on thermal heads.
+ */
+export function bitmapFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  threshold = 128,
+): Bitmap {
+  const bitmap = createBitmap(width, height);
+  const limit = threshold * 1000;
+  for (let y = 0; y < height; y += 1) {
+    const rowBase = y * bitmap.bytesPerRow;
+    for (let x = 0; x < width; x += 1) {
+      const i = (y * width + x) * 4;
+      const alpha = rgba[i + 3] ?? 0;
+      if (alpha < 128) continue;
+      const luminance = 299 * (rgba[i] ?? 0) + 587 * (rgba[i + 1] ?? 0) + 114 * (rgba[i + 2] ?? 0);
+      if (luminance < limit) {
+        const index = rowBase + (x >> 3);
+        bitmap.data[index] = (bitmap.data[index] ?? 0) | (0x80 >> (x & 7));
+      }
+    }
+  }
+  return bitmap;
+}
+
+/** Encode as a black-and-white PNG (previews, docs, decoded test captures). */
+export function bitmapToPng(bitmap: Bitmap): Buffer {
+  const png = new PNG({
+    width: bitmap.widthDots,
+    height: bitmap.heightDots,
+    colorType: 0,
+    inputColorType: 0,
+    bitDepth: 8,
+  });
+  const gray = Buffer.alloc(bitmap.widthDots * bitmap.heightDots);
+  for (let y = 0; y < bitmap.heightDots; y += 1) {
+    for (let x = 0; x < bitmap.widthDots; x += 1) {
+      gray[y * bitmap.widthDots + x] = getDot(bitmap, x, y) ? 0 : 255;
+    }
+  }
+  return PNG.sync.write(Object.assign(png, { data: gray }), {
+    colorType: 0,
+    inputColorType: 0,
+    bitDepth: 8,
+  });
+}
+
+/** Number of black dots (tests: "something was printed here"). */
+export function countBlack(
+  bitmap: Bitmap,
+  x = 0,
+  y = 0,
+  w = bitmap.widthDots,
+  h = bitmap.heightDots,
+): number {
+  let count = 0;
+  for (let row = y; row < Math.min(y + h, bitmap.heightDots); row += 1) {
+    for (let col = x; col < Math.min(x + w, bitmap.widthDots); col += 1)
+      if (getDot(bitmap, col, row)) count += 1;
+  }
+  return count;
+}
