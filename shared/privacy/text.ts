@@ -9,9 +9,13 @@ const segmenter =
     ? new Intl.Segmenter('zh', { granularity: 'grapheme' })
     : null;
 
+// Han ideographs never combine with each other, so pure-Han text (most names) can
+// skip the segmenter, which costs ~10 µs a call.
+const ONLY_HAN = /^\p{Script=Han}*$/u;
+
 /** The user-perceived characters of `text`. */
 export function characters(text: string): string[] {
-  if (segmenter === null) return Array.from(text);
+  if (segmenter === null || ONLY_HAN.test(text)) return Array.from(text);
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
