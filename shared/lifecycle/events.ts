@@ -109,8 +109,8 @@ export function compareStatusEvents(a: StatusEventLike, b: StatusEventLike): num
 /**
  * One fold step. An event applies when its move is an allowed transition, or when it moves the
  * status forward in rank (another device's intermediate events may not have arrived yet).
- * Otherwise it is stale and ignored: terminal statuses absorb everything, and an open
- * exception is only left by exception_resolved or a terminal fact.
+ * Otherwise it is stale and ignored: a terminal status is only replaced by a higher-ranked
+ * terminal, and an open exception is only left by exception_resolved or a terminal fact.
  */
 export function applyStatusEvent(
   current: ApplicationStatus,
@@ -118,7 +118,11 @@ export function applyStatusEvent(
 ): ApplicationStatus {
   const target = eventTargetStatus(event);
   if (target === null || target === current) return current;
-  if (isTerminal(current)) return current;
+  // Two different terminal facts are a data anomaly; the higher-ranked one (proof of hand-over
+  // over a return over a cancellation) wins, as it does for two bare snapshots.
+  if (isTerminal(current)) {
+    return isTerminal(target) && statusRank(target) > statusRank(current) ? target : current;
+  }
   if (event.type === 'exception_resolved') {
     return current === 'exception' ? target : current;
   }

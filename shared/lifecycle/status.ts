@@ -6,7 +6,9 @@
 //     had not seen the exception never silently clears it, and below every terminal status,
 //     because a delivery, return or cancellation really happened and closes the case;
 //   terminal statuses rank highest: delivered > collected > returned > cancelled (proof of
-//     hand-over beats a return, which beats an office-side cancellation).
+//     hand-over beats a return, which beats an office-side cancellation). No action leads out
+//     of a terminal status (canTransition is false), but when two devices recorded different
+//     terminal facts, the event fold keeps the higher-ranked one, as statusRank does.
 // Two legitimate transitions go down in rank: a new delivery attempt after a failed one
 // (failed_attempt → out_for_delivery) and leaving an exception (exception → the resumed
 // status). Those happen only through events, so the status of a record is recomputed from
