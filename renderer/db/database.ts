@@ -1,0 +1,217 @@
+// The Waypost client database: RxDB with injected storage, personal data encrypted at rest,
+// blind indexes computed on every local write, domain conflict handlers on synced collections.
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollectionCreator,
+  type RxConflictHandler,
+  type RxStorage,
+} from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections.ts';
+import { createConflictHandler, type LosingVersion } from '../sync/conflict-handler.ts';
+import { createBlindIndexer, type BlindIndexer } from './blind-index.ts';
+import {
+  COLLECTION_NAMES,
+  clientSchemas,
+  type CollectionName,
+  type WaypostDatabase,
+} from './collections.ts';
+import { assertKey, toHex } from './keys.ts';
+import { conflictRecordId } from './ids.ts';
+import {
+  CLIENT_ONLY_FIELDS,
+  applyApplicationDerivedFields,
+  migrationStrategiesFor,
+} from './derived-fields.ts';
+
+export interface CreateWaypostDatabaseOptions<K extends CollectionName> {
+  /** IndexedDB name prefix; one database per data directory / profile. */
+  name: string;
+  /** The raw storage (dexieStorage() in production); encryption and validation are added here. */
+  storage: RxStorage<unknown, unknown>;
+  /** 32 random bytes from the host's key storage: encrypts documents and backups. */
+  databaseKey: Uint8Array;
+  /** 32 random bytes from the host's key storage: keys the blind indexes. */
+  blindIndexKey: Uint8Array;
+  /** RxDB dev-mode + AJV validation; only honoured in development builds and tests. */
+  devMode?: boolean;
+  /** Two app windows on one IndexedDB share change events (BroadcastChannel). */
+  multiInstance?: boolean;
+  /**
+   * Open only these collections (tools and tests: RxDB open source allows ~13 open
+   * collections per JavaScript realm, so two full databases cannot share one process).
+   */
+  collections?: readonly K[];
+  /** Production validation; 'none' skips it (dev-mode always validates with AJV). */
+  validation?: 'z-schema' | 'none';
+  /** Clock for written timestamps (tests move it); defaults to Date.now. */
+  now?: () => number;
+  /** The device's id for records the data layer writes itself (conflicts, audit). */
+  deviceId?: string;
+  /** Dev-mode only: a second instance on the same storage, like a second app window. */
+  ignoreDuplicate?: boolean;
+}
+
+/** Mutable facts the data layer needs while running (set by login / replication start). */
+export interface DataContext {
+  now: () => number;
+  deviceId: string;
+}
+
+export interface WaypostDataStore<K extends CollectionName = CollectionName> {
+  readonly db: WaypostDatabase<K>;
+  readonly blindIndexer: BlindIndexer;
+  readonly databaseKey: Uint8Array;
+  readonly context: DataContext;
+  readonly collectionNames: readonly K[];
+  close(): Promise<void>;
+}
+
+let pluginsAdded = false;
+function addPlugins(): void {
+  if (pluginsAdded) return;
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  addRxPlugin(RxDBAttachmentsPlugin);
+  pluginsAdded = true;
+}
+
+async function buildStorage(
+  storage: RxStorage<unknown, unknown>,
+  devMode: boolean,
+  validation: 'z-schema' | 'none',
+): Promise<RxStorage<unknown, unknown>> {
+  const encrypted = wrappedKeyEncryptionCryptoJsStorage({ storage });
+  // Vite replaces import.meta.env.DEV with false in production builds, which removes this
+  // branch and the dev-mode chunk entirely. Outside Vite (tsx) import.meta.env is undefined.
+  if (devMode && import.meta.env?.DEV) {
+    const dev = await import('./dev-mode.ts');
+    dev.enableDevMode();
+    return dev.withDevValidation(encrypted);
+  }
+  return validation === 'z-schema'
+    ? wrappedValidateZSchemaStorage({ storage: encrypted })
+    : encrypted;
+}
+
+export async function createWaypostDatabase<K extends CollectionName = CollectionName>(
+  options: CreateWaypostDatabaseOptions<K>,
+): Promise<WaypostDataStore<K>> {
+  assertKey(options.databaseKey, 'databaseKey');
+  const names = (options.collections ?? COLLECTION_NAMES) as readonly K[];
+  if (
+    names.some((n) => n !== 'conflicts' && isSyncedCollection(n)) &&
+    !names.includes('conflicts' as K)
+  ) {
+    // Losing versions of resolved conflicts must have somewhere to go.
+    throw new Error('createWaypostDatabase: synced collections need the conflicts collection');
+  }
+  addPlugins();
+  const blindIndexer = await createBlindIndexer(options.blindIndexKey);
+  const context: DataContext = {
+    now: options.now ?? Date.now,
+    deviceId: options.deviceId ?? 'unenrolled',
+  };
+  const storage = await buildStorage(
+    options.storage,
+    options.devMode ?? false,
+    options.validation ?? 'z-schema',
+  );
+  const db = await createRxDatabase({
+    name: options.name,
+    storage,
+    // crypto-js takes a passphrase; the hex of 256 random bits is one with full entropy.
+    password: toHex(options.databaseKey),
+    multiInstance: options.multiInstance ?? false,
+    localDocuments: true,
+    ignoreDuplicate: options.ignoreDuplicate ?? false,
+    // Replication and sync state live in local documents; keep RxDB's cleanup gentle.
+    cleanupPolicy: { minimumDeletedTime: 1000 * 60 * 60 * 24 * 31 },
+  });
+
+  // Resolved conflicts write their losing version here (deterministic id: idempotent).
+  async function recordLosing(version: LosingVersion): Promise<void> {
+    const now = context.now();
+    const id = await conflictRecordId(version);
+    const conflicts = (db.collections as WaypostDatabase['collections']).conflicts;
+    const existing = await conflicts.findOne(id).exec();
+    if (existing) return;
+    await conflicts.insert({
+      id,
+      stationId: version.stationId,
+      deviceId: context.deviceId,
+      createdAt: now,
+      updatedAt: now,
+      collectionName: version.collectionName,
+      documentId: version.documentId,
+      fields: version.lostFields.slice(0, 100),
+      losing: JSON.stringify(version.losing),
+      resolvedAt: now,
+    });
+  }
+
+  const creators: Record<string, RxCollectionCreator> = {};
+  for (const name of names) {
+    const creator: RxCollectionCreator = {
+      schema: clientSchemas[name],
+      migrationStrategies: migrationStrategiesFor(name, blindIndexer),
+    };
+    if (isSyncedCollection(name)) {
+      creator.conflictHandler = conflictHandlerFor(name, blindIndexer, recordLosing);
+    }
+    creators[name] = creator;
+  }
+  try {
+    // A wrong database key surfaces here (RxDB checks the password hash on first use).
+    await db.addCollections(creators);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const typed = db as unknown as WaypostDatabase<K>;
+
+  const all = db.collections as unknown as WaypostDatabase['collections'];
+  if (names.includes('applications' as K)) {
+    const applications = all.applications;
+    applications.preInsert(async (data) => {
+      await applyApplicationDerivedFields(blindIndexer, data);
+    }, false);
+    applications.preSave(async (data) => {
+      await applyApplicationDerivedFields(blindIndexer, data);
+    }, false);
+  }
+
+  return {
+    db: typed,
+    blindIndexer,
+    databaseKey: options.databaseKey,
+    context,
+    collectionNames: names,
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+function conflictHandlerFor(
+  name: SyncedCollection,
+  indexer: BlindIndexer,
+  recordLosing: (version: LosingVersion) => Promise<void>,
+): RxConflictHandler<unknown> {
+  return createConflictHandler({
+    collection: name,
+    clientFields: CLIENT_ONLY_FIELDS[name],
+    async enrich(doc) {
+      if (name !== 'applications') return doc;
+      const copy = { ...doc };
+      await applyApplicationDerivedFields(indexer, copy);
+      return copy;
+    },
+    recordLosing,
+  });
+}

@@ -1,0 +1,72 @@
+// Fields the client derives from a document's personal data: blind indexes and the last 4
+// digits of mobiles (client-only, never pushed) and the masked display copy (synced).
+// One function fills them on local writes, pulls, conflict resolutions and migrations.
+import type { MigrationStrategies } from 'rxdb';
+import { maskIdNumber } from '../../shared/privacy/idNumber.ts';
+import { maskName } from '../../shared/privacy/name.ts';
+import { maskPhone } from '../../shared/privacy/phone.ts';
+import type { SyncedCollection } from '../../shared/sync/collections.ts';
+import { applicationLookupFields, type BlindIndexer } from './blind-index.ts';
+import type { CollectionName } from './collections.ts';
+import { APPLICATION_CLIENT_FIELDS } from './schemas/application.schema.ts';
+
+/** Fields present locally but never sent to the server, per synced collection. */
+export const CLIENT_ONLY_FIELDS: Readonly<Record<SyncedCollection, readonly string[]>> = {
+  applications: APPLICATION_CLIENT_FIELDS,
+  waybills: [],
+  vehicles: [],
+  media: [],
+  events: [],
+  batches: [],
+  workOrders: [],
+  auditLog: [],
+  conflicts: [],
+  printRecords: [],
+};
+
+interface ApplicationPersonalData {
+  applicant?: { name?: string; idNumber?: string; mobile?: string };
+  recipient?: { mobile?: string };
+  display?: unknown;
+}
+
+/** Fills the derived fields of an application in place (data is a fresh copy RxDB owns). */
+export async function applyApplicationDerivedFields(
+  indexer: BlindIndexer,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const doc = data satisfies object as ApplicationPersonalData;
+  const applicant = doc.applicant;
+  const lookup = await applicationLookupFields(indexer, {
+    applicant: { idNumber: applicant?.idNumber ?? '', mobile: applicant?.mobile },
+    recipient: doc.recipient?.mobile === undefined ? undefined : { mobile: doc.recipient.mobile },
+  });
+  Object.assign(data, lookup);
+  if (applicant?.name !== undefined && applicant.idNumber !== undefined) {
+    data['display'] = {
+      applicantName: maskName(applicant.name),
+      idNumber: maskIdNumber(applicant.idNumber),
+      ...(applicant.mobile ? { mobile: maskPhone(applicant.mobile) } : {}),
+    };
+  }
+}
+
+/** Migration strategies per collection; each version bump has one and a test. */
+export function migrationStrategiesFor(
+  name: CollectionName,
+  indexer: BlindIndexer,
+): MigrationStrategies {
+  switch (name) {
+    case 'applications':
+      return {
+        // v1: blind indexes and mobile last-4 fields for look-ups.
+        1: async (old: Record<string, unknown>) => {
+          const next = { ...old };
+          await applyApplicationDerivedFields(indexer, next);
+          return next;
+        },
+      };
+    default:
+      return {};
+  }
+}

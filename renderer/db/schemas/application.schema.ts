@@ -1,0 +1,35 @@
+// 受理单 on the client: the shared schema plus client-only look-up fields. Personal data is
+// encrypted at rest, so exact look-ups go through keyed hashes (blind indexes) and the
+// mobile's last 4 digits. These fields never leave the device (stripped before push).
+import { applicationSchema } from '../../../shared/sync/schemas/application.schema.ts';
+
+/** HMAC-SHA-256 as 64 hex chars; '' when the value is absent. */
+const blindIndexField = { type: 'string', maxLength: 64 } as const;
+const last4Field = { type: 'string', maxLength: 4 } as const;
+
+export const APPLICATION_CLIENT_FIELDS = [
+  'blindIdNumber',
+  'blindMobile',
+  'blindRecipientMobile',
+  'mobileLast4',
+  'recipientMobileLast4',
+] as const;
+
+/** Version 1 added the blind indexes (version 0 was the shared schema as it is). */
+export const applicationClientSchema = {
+  ...applicationSchema,
+  version: 1,
+  properties: {
+    ...applicationSchema.properties,
+    blindIdNumber: blindIndexField,
+    blindMobile: blindIndexField,
+    blindRecipientMobile: blindIndexField,
+    mobileLast4: last4Field,
+    recipientMobileLast4: last4Field,
+  },
+  required: [...applicationSchema.required, ...APPLICATION_CLIENT_FIELDS],
+  indexes: [...applicationSchema.indexes, ...APPLICATION_CLIENT_FIELDS],
+} as const;
+
+/** The version-0 schema, kept so the migration test can create v0 data. */
+export const applicationClientSchemaV0 = applicationSchema;
