@@ -261,3 +261,5 @@ export function parseSlaConfig(input: unknown): Result<SlaConfig> {
   }
   return ok(config);
 }
+
+export { COMPLAINT_ANSWER_WORKING_DAYS, complaintDueAt } from './complaint.ts';
