@@ -16,10 +16,20 @@ export function defaultSettings(hostKind: HostKind): Settings {
   };
 }
 
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const PRIVATE_V4 = /^(?:10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
 
+/** Only literal addresses count: `127.0.0.1.evil.cn` is a public name. */
 function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    (IPV4.test(hostname) && hostname.startsWith('127.'))
+  );
+}
+
+function isPrivateV4(hostname: string): boolean {
+  return IPV4.test(hostname) && PRIVATE_V4.test(hostname);
 }
 
 /**
@@ -35,7 +45,7 @@ export function normaliseServerUrl(input: string): Result<string> {
     return badServerUrl();
   }
   if (url.username || url.password || url.search || url.hash) return badServerUrl();
-  const httpAllowed = isLoopbackHost(url.hostname) || PRIVATE_V4.test(url.hostname);
+  const httpAllowed = isLoopbackHost(url.hostname) || isPrivateV4(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && httpAllowed)) {
     return fail(
       'SETTINGS_SERVER_URL_INSECURE',
