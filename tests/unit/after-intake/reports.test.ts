@@ -15,7 +15,7 @@ import {
   SEED_DAYS,
   SEED_FROM,
   SEED_NOW,
-  type OracleFigures,
+  comparable,
 } from './report-seed.ts';
 
 const stations = [
