@@ -26,6 +26,7 @@ import { conflictRecordId } from './ids.ts';
 import {
   CLIENT_ONLY_FIELDS,
   applyApplicationDerivedFields,
+  applyApplicationLookupFields,
   migrationStrategiesFor,
 } from './derived-fields.ts';
 
@@ -209,7 +210,7 @@ function conflictHandlerFor(
     async enrich(doc) {
       if (name !== 'applications') return doc;
       const copy = { ...doc };
-      await applyApplicationDerivedFields(indexer, copy);
+      await applyApplicationLookupFields(indexer, copy);
       return copy;
     },
     recordLosing,

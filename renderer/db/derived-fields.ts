@@ -30,18 +30,34 @@ interface ApplicationPersonalData {
   display?: unknown;
 }
 
-/** Fills the derived fields of an application in place (data is a fresh copy RxDB owns). */
+function personalParts(data: Record<string, unknown>) {
+  const doc = data satisfies object as ApplicationPersonalData;
+  return { applicant: doc.applicant, recipientMobile: doc.recipient?.mobile };
+}
+
+/** Fills the client-only look-up fields in place (pulls and conflict resolutions). */
+export async function applyApplicationLookupFields(
+  indexer: BlindIndexer,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const { applicant, recipientMobile } = personalParts(data);
+  const lookup = await applicationLookupFields(indexer, {
+    applicant: { idNumber: applicant?.idNumber ?? '', mobile: applicant?.mobile },
+    recipient: recipientMobile === undefined ? undefined : { mobile: recipientMobile },
+  });
+  Object.assign(data, lookup);
+}
+
+/**
+ * Fills look-up fields and the masked display copy in place (local writes: data is a
+ * fresh copy RxDB owns). Pulled documents keep the display their author computed.
+ */
 export async function applyApplicationDerivedFields(
   indexer: BlindIndexer,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const doc = data satisfies object as ApplicationPersonalData;
-  const applicant = doc.applicant;
-  const lookup = await applicationLookupFields(indexer, {
-    applicant: { idNumber: applicant?.idNumber ?? '', mobile: applicant?.mobile },
-    recipient: doc.recipient?.mobile === undefined ? undefined : { mobile: doc.recipient.mobile },
-  });
-  Object.assign(data, lookup);
+  await applyApplicationLookupFields(indexer, data);
+  const { applicant } = personalParts(data);
   if (applicant?.name !== undefined && applicant.idNumber !== undefined) {
     data['display'] = {
       applicantName: maskName(applicant.name),
