@@ -1,20 +1,17 @@
 // Raising, assigning, noting and resolving a work order. The deadline is one working day
 // (Chinese public holidays and adjusted working days count): the end, Beijing time, of the
-// first working day after the day it was raised (shared/calendar `addWorkingDays`).
+// first working day after the day it was raised (shared/sla `complaintDueAt`).
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { complaintDueAt } from '../sla/index.ts';
 import type { EventDoc, WorkOrderDoc } from '../sync/collections.ts';
 import { WORK_ORDER_KINDS, type WorkOrderKind } from './kinds.ts';
 
-export const WORK_ORDER_DEADLINE_WORKING_DAYS = 1;
 const NOTE_MAX = 500;
 
-export function workOrderDeadline(
-  raisedAt: number,
-  calendar: Pick<WorkingCalendar, 'addWorkingDays'>,
-  workingDays = WORK_ORDER_DEADLINE_WORKING_DAYS,
-): number {
-  return calendar.addWorkingDays(raisedAt, workingDays).getTime();
+/** The deadline of a work order of any kind: the complaint rule of shared/sla, as epoch ms. */
+export function workOrderDeadline(raisedAt: number, calendar: WorkingCalendar): number {
+  return complaintDueAt(raisedAt, calendar).getTime();
 }
 
 export interface RaiseWorkOrder {
@@ -25,7 +22,7 @@ export interface RaiseWorkOrder {
   readonly kind: WorkOrderKind;
   readonly raisedBy: string;
   readonly now: number;
-  readonly calendar: Pick<WorkingCalendar, 'addWorkingDays'>;
+  readonly calendar: WorkingCalendar;
   /** First note (what happened); needs its own id, as notes merge by id. */
   readonly note?: { readonly id: string; readonly text: string };
 }
