@@ -7,7 +7,18 @@ const HEIGHT = 126;
 
 type Rgb = readonly [number, number, number];
 
+const cache = new Map<number, Uint8Array>();
+
+/** Memoised: jpeg-js takes a few hundred ms to encode even this small image. */
 export function syntheticPortraitJpeg(seed = 1): Uint8Array {
+  const cached = cache.get(seed);
+  if (cached) return cached;
+  const jpeg = drawPortrait(seed);
+  cache.set(seed, jpeg);
+  return jpeg;
+}
+
+function drawPortrait(seed: number): Uint8Array {
   const data = Buffer.alloc(WIDTH * HEIGHT * 4);
   const background: Rgb = [240, 244, 250];
   const skin: Rgb = [232 - (seed % 5) * 6, 196 - (seed % 5) * 5, 168 - (seed % 5) * 4];

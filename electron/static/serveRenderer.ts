@@ -71,7 +71,7 @@ export async function serveRendererFile(
 
   let file = await existingFileInside(rendererDir, path);
   // Client-side routes (no file extension) get the app's index.html.
-  if (file === null && extname(path) === '') {
+  if (file === null && (extname(path) === '' || relative(rendererDir, path) === 'index.html')) {
     file = await existingFileInside(rendererDir, join(rendererDir, 'index.html'));
     if (file === null) return notBuilt(options);
   }
@@ -88,7 +88,8 @@ export async function serveRendererFile(
       body = Buffer.from(html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce), 'utf8');
     }
   }
-  const immutable = /[\\/]assets[\\/]/.test(relative(rendererDir, file));
+  // Vite's hashed bundles live in assets/ and never change under one name.
+  const immutable = relative(rendererDir, path).split(/[\\/]/)[0] === 'assets';
   return {
     status: 200,
     headers: {
