@@ -149,7 +149,7 @@ export function transition(
   if (isTerminal(from)) {
     return fail(
       'STATUS_TERMINAL',
-      `该业务已${STATUS_LABELS[from].zh}，不能再变更为“${STATUS_LABELS[to].zh}”`,
+      `该业务已办结（${STATUS_LABELS[from].zh}），不能再变更为“${STATUS_LABELS[to].zh}”`,
       `The application is already ${STATUS_LABELS[from].en.toLowerCase()} and cannot become "${STATUS_LABELS[to].en}"`,
       'status',
     );

@@ -98,7 +98,7 @@ describe('application statuses', () => {
     expect(done.ok).toBe(false);
     if (!done.ok) {
       expect(done.error.code).toBe('STATUS_TERMINAL');
-      expect(done.error.message).toContain('已妥投');
+      expect(done.error.message).toBe('该业务已办结（已妥投），不能再变更为“异常”');
     }
     expect(transition('packed', 'dispatched')).toEqual({ ok: true, value: 'dispatched' });
     expect(canTransition('dispatched', 'cancelled')).toBe(false);
