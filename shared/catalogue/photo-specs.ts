@@ -45,7 +45,7 @@ export const PHOTO_SPECS = {
     code: 'DRIVING_LICENCE',
     nameZh: '机动车驾驶证照片',
     nameEn: 'Driving licence photo',
-    standard: 'GA 482 / traffic-management photo rules',
+    standard: 'Traffic-management (车驾管) photo requirements',
     widthPx: 260,
     heightPx: 378,
     sizeRule: 'exact',
