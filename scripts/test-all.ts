@@ -16,7 +16,7 @@ rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
 const only = process.argv.slice(2);
-const steps: Step[] = [
+const allSteps: Step[] = [
   { name: 'typecheck', command: 'npm run -s typecheck' },
   { name: 'lint', command: 'npm run -s lint' },
   {
@@ -30,7 +30,8 @@ const steps: Step[] = [
     command: 'npx playwright test --config tests/e2e/playwright.config.ts --reporter=list,json',
     report: { file: `${tmp}/playwright.json`, kind: 'playwright' },
   },
-].filter((s) => only.length === 0 || only.includes(s.name));
+];
+const steps = allSteps.filter((s) => only.length === 0 || only.includes(s.name));
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps: string[] = [];
