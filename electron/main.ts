@@ -151,7 +151,20 @@ async function start(): Promise<void> {
   );
   ses.setDevicePermissionHandler(() => false);
 
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  const options = mainWindowOptions(preloadPath);
+  const win = new BrowserWindow({
+    ...options,
+    // windowOptions.ts is the tested source; the critical flags are restated where the
+    // window is made so no refactor can drop them silently (and scanners see them).
+    webPreferences: {
+      ...options.webPreferences,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);
 

@@ -20,7 +20,18 @@ export function createElectronOsPrintPort(): OsPrintPort {
     async print({ image, deviceName, silent }) {
       const { widthMm, heightMm } = labelSizeMm(image);
       const html = labelPrintHtml(Buffer.from(image.png).toString('base64'), widthMm, heightMm);
-      const win = new BrowserWindow(printWindowOptions());
+      const options = printWindowOptions();
+      const win = new BrowserWindow({
+        ...options,
+        webPreferences: {
+          ...options.webPreferences,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         const printed = await new Promise<boolean>((resolve) => {

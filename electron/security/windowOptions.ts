@@ -13,6 +13,8 @@ export const LOCKED_WEB_PREFERENCES = {
   webviewTag: false,
   experimentalFeatures: false,
   enableBlinkFeatures: '',
+  // Middle-click would otherwise open links in new windows (auxclick).
+  disableBlinkFeatures: 'Auxclick',
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,

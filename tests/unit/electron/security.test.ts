@@ -36,7 +36,7 @@ describe('window webPreferences', () => {
       expect(prefs.experimentalFeatures).toBe(false);
       expect(prefs.enableBlinkFeatures).toBe('');
       expect(prefs.navigateOnDragDrop).toBe(false);
-      expect(prefs).not.toHaveProperty('disableBlinkFeatures');
+      expect(prefs.disableBlinkFeatures).toBe('Auxclick');
       expect(prefs).not.toHaveProperty('additionalArguments');
       for (const [key, value] of Object.entries(LOCKED_WEB_PREFERENCES)) {
         expect(prefs[key as keyof typeof prefs], key).toEqual(value);
