@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  // The hosts replace this placeholder with a fresh nonce per document, so the CSP can allow
+  // antd's runtime <style> elements by nonce instead of 'unsafe-inline' (electron/security/csp.ts).
+  html: { cspNonce: '__WAYPOST_CSP_NONCE__' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -78,7 +78,7 @@ export function warpQuad(
   quad: Quad,
   width: number,
   height: number,
-): Uint8ClampedArray | null {
+): Uint8ClampedArray<ArrayBuffer> | null {
   const target: Quad = [
     { x: 0, y: 0 },
     { x: width - 1, y: 0 },

@@ -1,0 +1,102 @@
+// Business type (searchable, grouped by category), acceptance number (scanner-ready), priority.
+import { Card, Col, Radio, Row, Select, Tag } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  BUSINESS_CATALOGUE,
+  BUSINESS_CATEGORIES,
+  type BusinessCategory,
+  type BusinessCode,
+} from '../../../shared/catalogue/index.ts';
+import { usePreferences } from '../../stores/preferences.ts';
+import { impliedPriority, PRIORITIES } from './draft.ts';
+import { Field } from './Field.tsx';
+import { ScanInput } from './ScanInput.tsx';
+import { useIntake } from './store.ts';
+
+export function BusinessSection({ categories }: { categories?: readonly BusinessCategory[] }) {
+  const { t } = useTranslation();
+  const english = usePreferences((s) => s.language === 'en');
+  const draft = useIntake((s) => s.draft);
+  const update = useIntake((s) => s.update);
+  const scanned = useIntake((s) => s.scanned.acceptanceNo === true);
+  const markScanned = useIntake((s) => s.markScanned);
+
+  const options = useMemo(() => {
+    const groups = new Map<BusinessCategory, { label: string; value: BusinessCode }[]>();
+    for (const entry of BUSINESS_CATALOGUE) {
+      if (categories && !categories.includes(entry.category)) continue;
+      const list = groups.get(entry.category) ?? [];
+      list.push({ label: english ? entry.nameEn : entry.nameZh, value: entry.code });
+      groups.set(entry.category, list);
+    }
+    return [...groups].map(([category, list]) => ({
+      label: english ? BUSINESS_CATEGORIES[category].nameEn : BUSINESS_CATEGORIES[category].nameZh,
+      options: list,
+    }));
+  }, [categories, english]);
+
+  return (
+    <Card size="small" title={t('intake.sectionBusiness')}>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Field path="businessCode" label={t('intake.business')} required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              autoFocus
+              value={draft.businessCode || undefined}
+              placeholder={t('intake.businessPlaceholder')}
+              options={options}
+              data-testid="business-select"
+              popupMatchSelectWidth={false}
+              listHeight={360}
+              onChange={(code: BusinessCode) =>
+                update('businessCode', (d) => {
+                  d.businessCode = code;
+                  d.priority =
+                    impliedPriority(code) ?? (d.priority === 'normal' ? 'normal' : d.priority);
+                })
+              }
+            />
+          </Field>
+        </Col>
+        <Col span={12}>
+          <Field
+            path="acceptanceNo"
+            label={
+              <span>
+                {t('intake.acceptanceNo')}
+                {scanned && (
+                  <Tag color="green" style={{ marginLeft: 8 }}>
+                    {t('intake.scanned')}
+                  </Tag>
+                )}
+              </span>
+            }
+            required
+          >
+            <ScanInput
+              className="wp-mono"
+              value={draft.acceptanceNo}
+              placeholder={t('intake.acceptanceNoPlaceholder')}
+              maxLength={40}
+              data-testid="acceptance-no"
+              onChange={(value) => update('acceptanceNo', (d) => (d.acceptanceNo = value))}
+              onScan={() => markScanned('acceptanceNo')}
+            />
+          </Field>
+        </Col>
+      </Row>
+      <Field path="priority" label={t('intake.priority')}>
+        <Radio.Group
+          value={draft.priority}
+          optionType="button"
+          buttonStyle="solid"
+          data-testid="priority"
+          onChange={(e) => update('priority', (d) => (d.priority = e.target.value))}
+          options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+        />
+      </Field>
+    </Card>
+  );
+}

@@ -1,0 +1,234 @@
+// 号牌登记: plate (kind recognised as typed; temporary plates need the clerk's tick), plate
+// type, VIN with its check digit, engine number, owner, and the number rubbings.
+import { Button, Card, Checkbox, Col, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  isTemporaryPlateCandidate,
+  parsePlate,
+  parseVin,
+} from '../../../shared/validation/index.ts';
+import { usePreferences } from '../../stores/preferences.ts';
+import { Field } from '../intake/Field.tsx';
+import { useIntake } from '../intake/store.ts';
+import { useObjectUrls } from '../photos/DocumentScan.tsx';
+import { RubbingCapture } from '../photos/RubbingCapture.tsx';
+import { PLATE_TYPES, suggestedPlateType } from './plate-types.ts';
+
+export function VehicleSection() {
+  const { t } = useTranslation();
+  const english = usePreferences((s) => s.language === 'en');
+  const vehicle = useIntake((s) => s.draft.vehicle);
+  const rubbings = useIntake((s) => s.draft.rubbings);
+  const update = useIntake((s) => s.update);
+  const [capturing, setCapturing] = useState(false);
+  const urls = useObjectUrls(rubbings);
+
+  const plateInfo = useMemo(() => {
+    const parsed = parsePlate(vehicle.plate);
+    if (parsed.ok) return { kind: parsed.value.kind, temporary: false } as const;
+    return isTemporaryPlateCandidate(vehicle.plate)
+      ? ({ kind: 'temporary', temporary: true } as const)
+      : null;
+  }, [vehicle.plate]);
+  const vinOk = vehicle.vin.trim().length === 17 && parseVin(vehicle.vin).ok;
+
+  return (
+    <Card size="small" title={t('intake.sectionVehicle')} data-testid="vehicle-section">
+      <Row gutter={12}>
+        <Col span={8}>
+          <Field
+            path="vehicle.plate"
+            required
+            label={
+              <span>
+                {t('vehicle.plate')}
+                {plateInfo && (
+                  <Tag
+                    color={plateInfo.temporary ? 'orange' : 'blue'}
+                    style={{ marginLeft: 8 }}
+                    data-testid="plate-kind"
+                  >
+                    {t(`plateKind.${plateInfo.kind}`)}
+                  </Tag>
+                )}
+              </span>
+            }
+          >
+            <Input
+              className="wp-mono"
+              value={vehicle.plate}
+              maxLength={12}
+              placeholder={t('vehicle.platePlaceholder')}
+              data-testid="vehicle-plate"
+              onChange={(e) =>
+                update('vehicle.plate', (d) => {
+                  d.vehicle.plate = e.target.value;
+                  d.vehicle.temporaryConfirmed = false;
+                  const parsed = parsePlate(e.target.value);
+                  const kind = parsed.ok
+                    ? parsed.value.kind
+                    : isTemporaryPlateCandidate(e.target.value)
+                      ? 'temporary'
+                      : null;
+                  const suggested = kind ? suggestedPlateType(kind) : undefined;
+                  if (suggested && !d.vehicle.plateType) d.vehicle.plateType = suggested;
+                })
+              }
+            />
+          </Field>
+        </Col>
+        <Col span={7}>
+          <Field path="vehicle.plateType" label={t('vehicle.plateType')} required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              value={vehicle.plateType || undefined}
+              data-testid="vehicle-plate-type"
+              onChange={(value: string) =>
+                update('vehicle.plateType', (d) => (d.vehicle.plateType = value))
+              }
+              options={PLATE_TYPES.map((p) => ({
+                value: p.code,
+                label: `${p.code} ${english ? p.nameEn : p.nameZh}`,
+              }))}
+            />
+          </Field>
+        </Col>
+        <Col span={9}>
+          <Field path="vehicle.engineNo" label={t('vehicle.engineNo')} required>
+            <Input
+              className="wp-mono"
+              value={vehicle.engineNo}
+              maxLength={32}
+              data-testid="vehicle-engine"
+              onChange={(e) =>
+                update('vehicle.engineNo', (d) => (d.vehicle.engineNo = e.target.value))
+              }
+            />
+          </Field>
+        </Col>
+      </Row>
+      {plateInfo?.temporary && (
+        <Checkbox
+          checked={vehicle.temporaryConfirmed}
+          style={{ marginBottom: 12 }}
+          data-testid="plate-temporary-confirm"
+          onChange={(e) =>
+            update('vehicle.plate', (d) => (d.vehicle.temporaryConfirmed = e.target.checked))
+          }
+        >
+          {t('vehicle.temporaryConfirm')}
+        </Checkbox>
+      )}
+      <Row gutter={12}>
+        <Col span={12}>
+          <Field path="vehicle.vin" label={t('vehicle.vin')} required>
+            <Input
+              className="wp-mono"
+              value={vehicle.vin}
+              maxLength={17}
+              placeholder={t('vehicle.vinPlaceholder')}
+              suffix={
+                vinOk ? (
+                  <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                    ✓
+                  </Tag>
+                ) : (
+                  <span />
+                )
+              }
+              data-testid="vehicle-vin"
+              onChange={(e) =>
+                update('vehicle.vin', (d) => (d.vehicle.vin = e.target.value.toUpperCase()))
+              }
+            />
+          </Field>
+        </Col>
+        <Col span={12}>
+          <Field
+            path="vehicle.ownerName"
+            label={t('vehicle.owner')}
+            alsoPaths={['vehicle.ownerIdNumber']}
+          >
+            <Checkbox
+              checked={vehicle.ownerSameAsApplicant}
+              data-testid="owner-same"
+              onChange={(e) =>
+                update(
+                  'vehicle.ownerName',
+                  (d) => (d.vehicle.ownerSameAsApplicant = e.target.checked),
+                )
+              }
+            >
+              {t('vehicle.ownerSame')}
+            </Checkbox>
+          </Field>
+        </Col>
+      </Row>
+      {!vehicle.ownerSameAsApplicant && (
+        <Row gutter={12}>
+          <Col span={12}>
+            <Field path="vehicle.ownerName" label={t('vehicle.ownerName')} required>
+              <Input
+                value={vehicle.ownerName}
+                maxLength={30}
+                data-testid="owner-name"
+                onChange={(e) =>
+                  update('vehicle.ownerName', (d) => (d.vehicle.ownerName = e.target.value))
+                }
+              />
+            </Field>
+          </Col>
+          <Col span={12}>
+            <Field path="vehicle.ownerIdNumber" label={t('vehicle.ownerId')}>
+              <Input
+                className="wp-mono"
+                value={vehicle.ownerIdNumber}
+                maxLength={22}
+                data-testid="owner-id"
+                onChange={(e) =>
+                  update('vehicle.ownerIdNumber', (d) => (d.vehicle.ownerIdNumber = e.target.value))
+                }
+              />
+            </Field>
+          </Col>
+        </Row>
+      )}
+      <Space align="center" wrap>
+        <Button
+          icon={<ScanOutlined />}
+          onClick={() => setCapturing(true)}
+          data-testid="capture-rubbing"
+        >
+          {t('rubbing.capture')}
+        </Button>
+        <Typography.Text type="secondary" data-testid="rubbing-count">
+          {rubbings.length ? t('rubbing.count', { count: rubbings.length }) : t('rubbing.none')}
+        </Typography.Text>
+        {rubbings.map((r) => (
+          <div key={r.localId} style={{ textAlign: 'center' }}>
+            <img
+              src={urls.get(r.localId)}
+              alt=""
+              style={{ height: 40, maxWidth: 160, border: '1px solid #d9d9d9' }}
+            />
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.kind === 'vin_rubbing' ? t('rubbing.vin') : t('rubbing.engine')}
+              </Typography.Text>
+            </div>
+          </div>
+        ))}
+      </Space>
+      <RubbingCapture
+        open={capturing}
+        onClose={() => setCapturing(false)}
+        onAccept={(image) => {
+          update('rubbings', (d) => (d.rubbings = [...d.rubbings, image]));
+          setCapturing(false);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+// Renderer entry: mounts the app. Everything else starts from App.tsx.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { initI18n } from './i18n/index.ts';
+import { usePreferences } from './stores/preferences.ts';
+
+initI18n(usePreferences.getState().language);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
