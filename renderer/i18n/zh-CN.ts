@@ -454,9 +454,9 @@ export const zhCN = {
     labelKind: {
       ems100x150: '运单 100×150',
       ems76x130: '运单 76×130',
-      receipt80: '受理回执 80mm',
-      manifest80: '交接清单 80mm',
-      slip80: '出车/对账单 80mm',
+      receipt80: '受理回执 80 毫米',
+      manifest80: '交接清单 80 毫米',
+      slip80: '出车/对账单 80 毫米',
     },
     readOnly: '仅主管或管理员可修改本机设置',
   },
