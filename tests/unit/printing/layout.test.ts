@@ -24,6 +24,9 @@ import {
   SAMPLE_ID_NUMBER,
 } from '../../../electron/printing/samples.ts';
 
+// Matches half of a surrogate pair on its own (a split astral character).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const WAYBILL_KINDS: WaybillLabelKind[] = ['ems100x150', 'ems76x130'];
 
 function waybill(kind: WaybillLabelKind, data: Partial<WaybillLabelData> = {}): LabelLayout {
@@ -247,7 +250,7 @@ describe('text fitting', () => {
         fc.double({ min: 5, max: 60, noNaN: true }),
         (text, width) => {
           const lines = wrapText(text, 3, width);
-          for (const line of lines) expect(line.isWellFormed()).toBe(true);
+          for (const line of lines) expect(LONE_SURROGATE.test(line)).toBe(false);
           expect(lines.join('').replace(/\s/gu, '')).toBe(text.replace(/\s/gu, ''));
         },
       ),
