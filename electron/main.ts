@@ -93,6 +93,12 @@ async function start(): Promise<void> {
       }),
   });
 
+  // `npm start` points a development run at the local server.
+  const presetServer = process.env.WAYPOST_SERVER_URL;
+  if (presetServer && (await deps.settings.get()).serverUrl === null) {
+    await deps.settings.update({ serverUrl: presetServer });
+  }
+
   const reportError = (channel: string, error: unknown) => {
     void deps.logs
       .write('host', [
