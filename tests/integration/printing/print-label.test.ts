@@ -6,7 +6,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrintService, type PrintService } from '../../../electron/printing/service.ts';
+import { createPrintService } from '../../../electron/printing/service.ts';
 import {
   SAMPLE_ID_NUMBER,
   sampleLabel,
