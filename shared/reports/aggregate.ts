@@ -8,8 +8,8 @@
 //   delivery promises of those same applications, judged at `now`;
 //   work orders by raisedAt (time groups), else by their item's station / clerk / stop
 //     (the raising station and person when the item is not in the data);
-//   print-ledger records by `at` (time groups), station, the printing staff member (clerk),
-//     or their item's stop.
+//   print-ledger records of waybill labels by `at` (time groups), station, the printing staff
+//     member (clerk), or their item's stop.
 import type { SlaConfig } from '../sla/index.ts';
 import {
   deliveryPromise,
@@ -195,6 +195,9 @@ function figures(acc: Acc): ReportFigures {
 
 const inWindow = (at: number, o: ReportOptions) => at >= o.from && at < o.to;
 
+const isWaybillLabel = (r: ReportPrintRecord) =>
+  r.labelKind === undefined || r.labelKind === 'ems100x150' || r.labelKind === 'ems76x130';
+
 export function buildReport(input: ReportInput, options: ReportOptions): Report {
   const groups = new Map<string, Acc>();
   const total = newAcc();
@@ -305,7 +308,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   }
 
   for (const r of input.printRecords) {
-    if (!inWindow(r.at, options)) continue;
+    // Waybill labels only: manifests, receipts and slips are not "labels printed".
+    if (!inWindow(r.at, options) || !isWaybillLabel(r)) continue;
     const key =
       time !== null
         ? timeKey(r.at, time)

@@ -179,6 +179,21 @@ export function seedReportData(
               at,
             });
           pr('print', printAt);
+          // A manifest print on the same ledger is not a waybill label (excluded from figures).
+          if (rand() < 0.1) {
+            data.printRecords.push({
+              id: ulidAt(printAt, rand),
+              stationId: station.code,
+              deviceId: deviceOf(station.code),
+              createdAt: printAt,
+              updatedAt: printAt,
+              labelKey: `manifest:M${s8}`,
+              labelKind: 'manifest80',
+              action: 'print',
+              staffId: clerk,
+              at: printAt,
+            });
+          }
           if (rand() < 0.1) pr('reprint', printAt + 120_000);
           if (rand() < 0.05) pr('void', printAt + 240_000);
         }
@@ -309,7 +324,7 @@ export function oracle(
     } else if (now > w.deadlineAt) f.woOverdue++;
   }
   for (const r of data.printRecords) {
-    if (!inside(r.at)) continue;
+    if (!inside(r.at) || r.labelKind === 'manifest80') continue;
     const f = get(groupBy === 'day' ? bjDay(r.at) : r.stationId);
     if (r.action === 'print') f.printed++;
     if (r.action === 'reprint') f.reprinted++;
