@@ -1,0 +1,185 @@
+// Start a real Waypost server for a test (fresh database, temp DATA_DIR, fast password
+// hashing) and act as enrolled devices and logged-in staff against it. Other test suites
+// (sync client, e2e, benchmarks) reuse these helpers.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { addStaff, addStation, createEnrolmentCode } from '../../server/admin/commands.ts';
+import type { ScryptCost } from '../../server/auth/passwords.ts';
+import type { Db } from '../../server/db/types.ts';
+import { deriveKeys, type ServerKeys } from '../../server/security/keys.ts';
+import type { ServerSettings } from '../../server/settings/server.ts';
+import type { Logger } from 'pino';
+import { API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/protocol.ts';
+import { unwrap } from '../../shared/result.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './server-db.ts';
+
+/** Cheap scrypt for tests only: production uses DEFAULT_SCRYPT_COST. */
+export const TEST_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: Db;
+  database: TestDatabase;
+  keys: ServerKeys;
+  dataDir: string;
+  /** Set when started with `listen: true`. */
+  baseUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  kind?: DatabaseKind;
+  /** Reuse a database (a second server process on the same schema). */
+  database?: TestDatabase;
+  db?: Db;
+  keys?: ServerKeys;
+  listen?: boolean;
+  settings?: Partial<ServerSettings>;
+  logger?: Logger;
+}
+
+export const TEST_SETTINGS: Partial<ServerSettings> = {
+  scryptCost: TEST_SCRYPT_COST,
+  heartbeatMs: 1_000,
+  streamRecheckMs: 200,
+  // Two cores shared with other suites: never answer 503 because a test ran long.
+  maxEventLoopDelayMs: false,
+};
+
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase(options.kind ?? 'pglite'));
+  const ownsDatabase = !options.database;
+  const db = options.db ?? database.db;
+  const keys = options.keys ?? deriveKeys(randomBytes(32));
+  const dataDir = await mkdtemp(join(tmpdir(), 'waypost-server-'));
+  const app = await buildApp({
+    db,
+    keys,
+    dataDir,
+    settings: { ...TEST_SETTINGS, ...options.settings },
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  let baseUrl: string | null = null;
+  if (options.listen) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address && typeof address === 'object') baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    await app.ready();
+  }
+  return {
+    app,
+    db,
+    database,
+    keys,
+    dataDir,
+    baseUrl,
+    async close() {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+      if (ownsDatabase) await database.drop();
+    },
+  };
+}
+
+export interface DeviceCredential {
+  deviceId: string;
+  deviceSecret: string;
+  stationId: string;
+}
+
+export interface Session extends DeviceCredential {
+  accessToken: string;
+  refreshToken: string;
+  staffId: string;
+  username: string;
+  password: string;
+}
+
+let counter = 0;
+const unique = (prefix: string): string => `${prefix}${++counter}${randomBytes(3).toString('hex')}`;
+
+export async function ensureStation(
+  db: Db,
+  code: string,
+  division = '140106',
+  kind = 'window',
+): Promise<void> {
+  const { rows } = await db.query('SELECT 1 FROM stations WHERE code = $1', [code]);
+  if (rows.length === 0)
+    unwrap(await addStation(db, { code, name: `测试网点${code}`, division, kind }));
+}
+
+/** Enrols a new device at the station (created if missing) through the real endpoint. */
+export async function enrolDevice(
+  server: TestServer,
+  stationId: string,
+): Promise<DeviceCredential> {
+  await ensureStation(server.db, stationId);
+  const code = unwrap(await createEnrolmentCode(server.db, { station: stationId }));
+  const response = await api(server, {
+    method: 'POST',
+    url: '/devices/enroll',
+    payload: { code: code.code },
+  });
+  if (response.statusCode !== 200) throw new Error(`enrol failed: ${response.body}`);
+  const body: { deviceId: string; deviceSecret: string } = response.json();
+  return { deviceId: body.deviceId, deviceSecret: body.deviceSecret, stationId };
+}
+
+/** A staff member of `stationId` with `role`, logged in on a freshly enrolled device (or `device`). */
+export async function loginAs(
+  server: TestServer,
+  input: {
+    stationId: string;
+    role?: 'clerk' | 'van' | 'supervisor' | 'admin';
+    device?: DeviceCredential;
+  },
+): Promise<Session> {
+  const device = input.device ?? (await enrolDevice(server, input.stationId));
+  const username = unique('user');
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const staff = unwrap(
+    await addStaff(
+      server.db,
+      { username, name: '测试员', role: input.role ?? 'clerk', station: input.stationId, password },
+      TEST_SCRYPT_COST,
+    ),
+  );
+  const response = await api(server, {
+    method: 'POST',
+    url: '/auth/login',
+    payload: { username, password, deviceId: device.deviceId, deviceSecret: device.deviceSecret },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const body: { accessToken: string; refreshToken: string } = response.json();
+  return {
+    ...device,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    staffId: staff.id,
+    username,
+    password,
+  };
+}
+
+/** inject() under /api/v1 with the protocol header and, given a session, its bearer token. */
+export function api(
+  server: TestServer,
+  options: InjectOptions & { url: string },
+  session?: { accessToken: string },
+): Promise<LightMyRequestResponse> {
+  return server.app.inject({
+    ...options,
+    url: `${API_PREFIX}${options.url}`,
+    headers: {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}),
+      ...options.headers,
+    },
+  });
+}
