@@ -9,13 +9,14 @@ import type { SyncedCollection } from '../../shared/sync/collections.ts';
 import { applicationLookupFields, type BlindIndexer } from './blind-index.ts';
 import type { CollectionName } from './collections.ts';
 import { APPLICATION_CLIENT_FIELDS } from './schemas/application.schema.ts';
+import { MEDIA_CLIENT_FIELDS } from './schemas/media.schema.ts';
 
 /** Fields present locally but never sent to the server, per synced collection. */
 export const CLIENT_ONLY_FIELDS: Readonly<Record<SyncedCollection, readonly string[]>> = {
   applications: APPLICATION_CLIENT_FIELDS,
   waybills: [],
   vehicles: [],
-  media: [],
+  media: MEDIA_CLIENT_FIELDS,
   events: [],
   batches: [],
   workOrders: [],

@@ -60,6 +60,11 @@ export function createConflictHandler<T>(options: ConflictHandlerOptions): RxCon
           losing,
         });
       }
+      // Client-only state (e.g. a photo's upload state) is the device's own: keep the fork's.
+      const local = input.newDocumentState as Json;
+      for (const field of options.clientFields) {
+        if (field in local) merged[field] = local[field];
+      }
       const enriched = await options.enrich(merged);
       // RxDB keeps the fork's attachments when the resolution carries none.
       return enriched as WithDeleted<T>;

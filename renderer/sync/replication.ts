@@ -324,6 +324,8 @@ export async function startSync<K extends CollectionName>(
       // Keep the local bytes: the server never has attachments, and a pulled state without
       // them would otherwise drop the photo before the media queue uploaded it.
       const [local] = await collection.storageInstance.findDocumentsById([String(doc['id'])], true);
+      out['uploadState'] = local?.['uploadState'] ?? 'remote';
+      if (typeof local?.['uploadedAt'] === 'number') out['uploadedAt'] = local['uploadedAt'];
       const attachment = local?._attachments?.[MEDIA_ATTACHMENT_ID];
       if (attachment) {
         out['_attachments'] = {

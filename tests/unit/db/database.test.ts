@@ -9,6 +9,7 @@ import {
   findApplicationsByWaybillNo,
 } from '../../../renderer/db/lookups.ts';
 import { MEDIA_ATTACHMENT_ID } from '../../../renderer/db/schemas/media.schema.ts';
+import { storeMedia } from '../../../renderer/sync/media-queue.ts';
 import {
   T0,
   fakeDexieStorage,
@@ -122,23 +123,22 @@ describe('createWaypostDatabase', () => {
     open.push(store);
     const a = makeApplication();
     await insertApplication(store, a);
-    const media = await store.db.media.insert({
-      id: a.id.replace(/.$/, 'M'),
-      stationId: 'S001',
-      deviceId: 'device-a',
-      createdAt: T0,
-      updatedAt: T0,
-      sha256: 'a'.repeat(64),
-      kind: 'portrait',
-      mime: 'image/jpeg',
-      bytes: 21,
-    });
     const marker = 'PLAINTEXT-PHOTO-MARKER';
-    await media.putAttachment({
-      id: MEDIA_ATTACHMENT_ID,
-      data: new Blob([marker], { type: 'image/jpeg' }),
-      type: 'image/jpeg',
-    });
+    const media = await storeMedia(
+      store.db.media,
+      {
+        id: a.id.replace(/.$/, 'M'),
+        stationId: 'S001',
+        deviceId: 'device-a',
+        createdAt: T0,
+        updatedAt: T0,
+        kind: 'portrait',
+        mime: 'image/jpeg',
+      },
+      new Blob([marker], { type: 'image/jpeg' }),
+    );
+    expect(media.uploadState).toBe('pending');
+    expect(media.bytes).toBe(marker.length);
     const raw = await rawIndexedDbText(name, 'applications', 1);
     expect(raw).toContain(a.acceptanceNo); // sanity: we read the right table
     for (const secret of [
