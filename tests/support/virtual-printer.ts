@@ -101,12 +101,18 @@ export class VirtualPrinter {
     this.dropMode = mode;
   }
 
-  /** Write every captured label as PNG; returns the file paths in label order. */
-  savePngs(dir: string, prefix = 'label'): string[] {
+  /**
+   * Write every captured label as PNG; returns the file paths in label order.
+   * `rows` keeps only a horizontal strip (e.g. the barcode) for fast reading.
+   */
+  savePngs(dir: string, prefix = 'label', rows?: { top: number; bottom: number }): string[] {
     mkdirSync(dir, { recursive: true });
     return this.labels.map((label) => {
       const file = path.join(dir, `${prefix}-${String(label.index).padStart(4, '0')}.png`);
-      writeFileSync(file, imageToPng(label.image));
+      writeFileSync(
+        file,
+        imageToPng(rows === undefined ? label.image : cropRows(label.image, rows.top, rows.bottom)),
+      );
       return file;
     });
   }
@@ -115,6 +121,9 @@ export class VirtualPrinter {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+
+  /** Set once label N is done in 'after_ack' mode: the next label to arrive, on any connection, is lost. */
+  private dropArmed = false;
 
   private accept(socket: net.Socket): void {
     const connection: CapturedConnection = {
@@ -130,16 +139,16 @@ export class VirtualPrinter {
       this.options.protocol === 'escpos'
         ? new EscposParser(this.options.dotsPerMm ?? 8)
         : new TsplParser(this.options.dotsPerMm ?? 8);
-    let pendingDrop = false;
     const drop = () => {
       connection.dropped = true;
       this.dropAfter = undefined;
+      this.dropArmed = false;
       socket.destroy();
     };
     socket.on('data', (chunk: Buffer) => {
       if (connection.dropped) return;
       connection.chunks.push(chunk);
-      if (pendingDrop) {
+      if (this.dropArmed && !isOnlyStatusQueries(this.options.protocol, chunk)) {
         // The next label is arriving: the printer "loses power" now.
         drop();
         return;
@@ -163,11 +172,24 @@ export class VirtualPrinter {
             drop();
             return;
           }
-          pendingDrop = true;
+          this.dropArmed = true;
         }
       }
     });
   }
+}
+
+function isOnlyStatusQueries(protocol: VirtualProtocol, chunk: Buffer): boolean {
+  const size = 3;
+  if (chunk.length === 0 || chunk.length % size !== 0) return false;
+  for (let i = 0; i < chunk.length; i += size) {
+    const isQuery =
+      protocol === 'escpos'
+        ? chunk[i] === DLE && chunk[i + 1] === 0x04
+        : chunk[i] === ESC && chunk[i + 1] === 0x21 && chunk[i + 2] === 0x3f;
+    if (!isQuery) return false;
+  }
+  return true;
 }
 
 function statusReply(
@@ -366,17 +388,38 @@ export function imageDot(image: CapturedImage, x: number, y: number): boolean {
   return ((image.data[y * image.bytesPerRow + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) !== 0;
 }
 
+export function cropRows(image: CapturedImage, top: number, bottom: number): CapturedImage {
+  const from = Math.max(0, top);
+  const to = Math.min(image.heightDots, bottom);
+  return {
+    widthDots: image.widthDots,
+    heightDots: to - from,
+    bytesPerRow: image.bytesPerRow,
+    data: image.data.slice(from * image.bytesPerRow, to * image.bytesPerRow),
+  };
+}
+
 export function imageToPng(image: CapturedImage): Buffer {
-  const png = new PNG({ width: image.widthDots, height: image.heightDots });
+  // 8-bit grayscale, one byte per dot.
+  const gray = Buffer.alloc(image.widthDots * image.heightDots, 255);
   for (let y = 0; y < image.heightDots; y += 1) {
-    for (let x = 0; x < image.widthDots; x += 1) {
-      const value = imageDot(image, x, y) ? 0 : 255;
-      const i = (y * image.widthDots + x) * 4;
-      png.data[i] = value;
-      png.data[i + 1] = value;
-      png.data[i + 2] = value;
-      png.data[i + 3] = 255;
+    const row = y * image.bytesPerRow;
+    for (let byteX = 0; byteX < image.bytesPerRow; byteX += 1) {
+      const byte = image.data[row + byteX] ?? 0;
+      if (byte === 0) continue;
+      for (let bit = 0; bit < 8; bit += 1) {
+        const x = byteX * 8 + bit;
+        if (x < image.widthDots && (byte & (0x80 >> bit)) !== 0) gray[y * image.widthDots + x] = 0;
+      }
     }
   }
-  return PNG.sync.write(png);
+  const png = new PNG({
+    width: image.widthDots,
+    height: image.heightDots,
+    colorType: 0,
+    inputColorType: 0,
+    bitDepth: 8,
+  });
+  png.data = gray;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8 });
 }

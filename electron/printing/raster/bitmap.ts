@@ -72,26 +72,23 @@ export function bitmapFromRgba(
   return bitmap;
 }
 
-/** Encode as a black-and-white PNG (previews, docs, decoded test captures). */
+/** Encode as a black-and-white PNG (previews, docs, OS printing). */
 export function bitmapToPng(bitmap: Bitmap): Buffer {
-  const png = new PNG({
-    width: bitmap.widthDots,
-    height: bitmap.heightDots,
-    colorType: 0,
-    inputColorType: 0,
-    bitDepth: 8,
-  });
-  const gray = Buffer.alloc(bitmap.widthDots * bitmap.heightDots);
-  for (let y = 0; y < bitmap.heightDots; y += 1) {
-    for (let x = 0; x < bitmap.widthDots; x += 1) {
-      gray[y * bitmap.widthDots + x] = getDot(bitmap, x, y) ? 0 : 255;
+  const { widthDots: width, heightDots: height, bytesPerRow } = bitmap;
+  const gray = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < height; y += 1) {
+    for (let byteX = 0; byteX < bytesPerRow; byteX += 1) {
+      const byte = bitmap.data[y * bytesPerRow + byteX] ?? 0;
+      if (byte === 0) continue;
+      for (let bit = 0; bit < 8; bit += 1) {
+        const x = byteX * 8 + bit;
+        if (x < width && (byte & (0x80 >> bit)) !== 0) gray[y * width + x] = 0;
+      }
     }
   }
-  return PNG.sync.write(Object.assign(png, { data: gray }), {
-    colorType: 0,
-    inputColorType: 0,
-    bitDepth: 8,
-  });
+  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, bitDepth: 8 });
+  png.data = gray;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8 });
 }
 
 /** Number of black dots (tests: "something was printed here"). */
