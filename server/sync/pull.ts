@@ -39,7 +39,7 @@ export async function pullDocuments(
         AND (txid, seq) > ($2::xid8, $3::bigint)
         AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
         ${scopeSql}
-      ORDER BY txid, seq
+      ORDER BY documents.txid, documents.seq -- the columns, not the text aliases above
       LIMIT $4`,
     params,
   );
@@ -60,7 +60,7 @@ export async function headPosition(db: Queryable, collection: SyncedCollection):
     `SELECT txid::text AS txid, seq::text AS seq
        FROM documents
       WHERE collection = $1 AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
-      ORDER BY txid DESC, seq DESC
+      ORDER BY documents.txid DESC, documents.seq DESC
       LIMIT 1`,
     [collection],
   );

@@ -189,3 +189,58 @@ export function api(
     },
   });
 }
+
+type WireDoc = Record<string, unknown> & { id: string; _deleted?: boolean };
+
+/** POST /sync/{collection}/push; new documents by default (assumed master state null). */
+export async function pushDocs(
+  server: TestServer,
+  session: { accessToken: string },
+  collection: string,
+  rows: { assumedMasterState: WireDoc | null; newDocumentState: WireDoc }[],
+): Promise<{
+  status: number;
+  conflicts: WireDoc[];
+  rejected: { id: string; code: string; message: string; messageEn: string; field?: string }[];
+}> {
+  const response = await api(
+    server,
+    { method: 'POST', url: `/sync/${collection}/push`, payload: rows },
+    session,
+  );
+  const body = response.json();
+  return {
+    status: response.statusCode,
+    conflicts: body.conflicts ?? [],
+    rejected: body.rejected ?? [],
+  };
+}
+
+export const inserts = (docs: WireDoc[]) =>
+  docs.map((doc) => ({ assumedMasterState: null, newDocumentState: doc }));
+
+/** Pulls every page from `checkpoint` on. */
+export async function pullAll(
+  server: TestServer,
+  session: { accessToken: string },
+  collection: string,
+  checkpoint: string | null = null,
+  limit = 100,
+): Promise<{ documents: WireDoc[]; checkpoint: string | null }> {
+  const documents: WireDoc[] = [];
+  let cp = checkpoint;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cp ? { checkpoint: cp } : {}) });
+    const response = await api(
+      server,
+      { method: 'GET', url: `/sync/${collection}/pull?${query}` },
+      session,
+    );
+    if (response.statusCode !== 200)
+      throw new Error(`pull ${response.statusCode}: ${response.body}`);
+    const page: { documents: WireDoc[]; checkpoint: string | null } = response.json();
+    documents.push(...page.documents);
+    cp = page.checkpoint;
+    if (page.documents.length < limit) return { documents, checkpoint: cp };
+  }
+}
