@@ -423,3 +423,15 @@ export function imageToPng(image: CapturedImage): Buffer {
   png.data = gray;
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8 });
 }
+
+/** Decode bytes captured elsewhere (e.g. a device file) into labels. */
+export function decodeCapture(
+  protocol: VirtualProtocol,
+  bytes: Uint8Array,
+  dotsPerMm = 8,
+): CapturedImage[] {
+  const parser = protocol === 'escpos' ? new EscposParser(dotsPerMm) : new TsplParser(dotsPerMm);
+  return parser
+    .push(Buffer.from(bytes))
+    .flatMap((event) => (event.type === 'label' ? [event.image] : []));
+}

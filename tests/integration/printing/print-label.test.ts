@@ -1,7 +1,7 @@
 // One waybill through the whole path — layout, raster, ESC/POS or TSPL bytes,
 // a real TCP connection — into the virtual printer, whose decoded PNG is read
 // back with zbarimg.
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,12 @@ import { layoutLabel, layoutTexts } from '../../../shared/printing/layout/index.
 import type { PrinterConfig } from '../../../shared/printing/types.ts';
 import { unwrap } from '../../../shared/result.ts';
 import { zbarRead } from '../../support/printer-zbar.ts';
-import { VirtualPrinter, type VirtualPrinterOptions } from '../../support/virtual-printer.ts';
+import {
+  decodeCapture,
+  imageToPng,
+  VirtualPrinter,
+  type VirtualPrinterOptions,
+} from '../../support/virtual-printer.ts';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -211,5 +216,148 @@ describe('printer check and refusals', () => {
     );
     expect([preview.widthDots, preview.heightDots]).toEqual([1181, 1772]);
     expect([...preview.png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+});
+
+describe('device-path printers (through node-thermal-printer)', () => {
+  it.each(['escpos', 'tspl'] as const)('writes a %s label to the device file', async (driver) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'waypost-device-'));
+    const device = path.join(dataDir, 'lp0');
+    writeFileSync(device, '');
+    const service = createPrintService({ dataDir });
+    cleanup.push(() => service.close());
+    unwrap(
+      await service.savePrinter({
+        id: 'usb',
+        name: 'USB 打印机',
+        uri: `device:${device}`,
+        driver,
+        dpi: 203,
+        widthMm: 80,
+        labelKinds: ['receipt80'],
+      }),
+    );
+    expect(unwrap(await service.checkPrinter('usb')).paper).toBe('unknown');
+    const receipt = unwrap(
+      await service.printLabel({
+        labelKey: 'receipt:D1',
+        printerId: 'usb',
+        label: sampleLabel('receipt80'),
+      }),
+    );
+    expect(receipt.confirmation).toBe('spooled');
+    const images = decodeCapture(driver, readFileSync(device));
+    expect(images).toHaveLength(1);
+    const png = path.join(dataDir, 'device.png');
+    writeFileSync(
+      png,
+      imageToPng(
+        images[0] ?? { widthDots: 0, heightDots: 0, bytesPerRow: 0, data: new Uint8Array() },
+      ),
+    );
+    expect(zbarRead([png], 'qrcode')).toEqual(['WP1:A140106202603070001']);
+
+    const missing = await service.savePrinter({
+      id: 'gone',
+      name: 'x',
+      uri: `device:${device}-missing`,
+      driver,
+      dpi: 203,
+      widthMm: 80,
+      labelKinds: ['receipt80'],
+    });
+    expect(missing.ok).toBe(true);
+    const unreachable = await service.checkPrinter('gone');
+    expect(unreachable.ok ? 'ok' : unreachable.error.code).toBe('PRINTER_UNREACHABLE');
+  });
+});
+
+describe('single prints with an uncertain outcome and OS printers', () => {
+  it('a label whose connection died before confirmation may be printed again, flagged afterInDoubt', async () => {
+    const { printer, service } = await setup({
+      protocol: 'escpos',
+      dropAfterLabels: 1,
+      dropMode: 'before_ack',
+    });
+    const first = await service.printLabel({
+      labelKey: 'receipt:R1',
+      printerId: 'p1',
+      label: sampleLabel('receipt80'),
+    });
+    expect(first.ok ? 'ok' : first.error.code).toBe('PRINTER_CONNECTION_LOST');
+    const second = unwrap(
+      await service.printLabel({
+        labelKey: 'receipt:R1',
+        printerId: 'p1',
+        label: sampleLabel('receipt80'),
+      }),
+    );
+    expect(second.reprint).toBe(false);
+    const entries = await service.ledger({ labelKey: 'receipt:R1' });
+    expect(entries.map((e) => e.kind)).toEqual(['attempt', 'attempt', 'print']);
+    expect(entries[2]?.afterInDoubt).toBe(true);
+    expect(printer.labels).toHaveLength(2);
+  });
+
+  it("prints through the shell's OS printing hook for driver 'os'", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'waypost-os-'));
+    const jobs: Array<{ printerName: string; widthMm: number; heightMm: number; bytes: number }> =
+      [];
+    const service = createPrintService({
+      dataDir,
+      osPrint: async (job) => {
+        jobs.push({
+          printerName: job.printerName,
+          widthMm: job.widthMm,
+          heightMm: job.heightMm,
+          bytes: job.png.length,
+        });
+        return { ok: true, value: undefined };
+      },
+    });
+    cleanup.push(() => service.close());
+    unwrap(
+      await service.savePrinter({
+        id: 'os1',
+        name: '办公室打印机',
+        uri: 'os:Office Laser',
+        driver: 'os',
+        dpi: 300,
+        widthMm: 104,
+        labelKinds: ['ems100x150'],
+      }),
+    );
+    const receipt = unwrap(
+      await service.printLabel({
+        labelKey: 'waybill:EA123456785CN',
+        printerId: 'os1',
+        label: waybillFor('ems100x150'),
+      }),
+    );
+    expect(receipt.confirmation).toBe('spooled');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ printerName: 'Office Laser' });
+    expect(jobs[0]?.widthMm).toBeCloseTo(100, 0);
+    expect(jobs[0]?.heightMm).toBeCloseTo(150, 0);
+
+    const noHook = createPrintService({ dataDir: mkdtempSync(path.join(tmpdir(), 'waypost-os-')) });
+    cleanup.push(() => noHook.close());
+    unwrap(
+      await noHook.savePrinter({
+        id: 'os1',
+        name: 'x',
+        uri: 'os:Office',
+        driver: 'os',
+        dpi: 203,
+        widthMm: 80,
+        labelKinds: ['receipt80'],
+      }),
+    );
+    const refused = await noHook.printLabel({
+      labelKey: 'receipt:O1',
+      printerId: 'os1',
+      label: sampleLabel('receipt80'),
+    });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('PRINTER_OS_UNAVAILABLE');
   });
 });
