@@ -146,6 +146,8 @@ export function App() {
       locale={language === 'en' ? enUS : zhCN}
       theme={appTheme(touchMode)}
       componentSize={touchMode ? 'large' : 'middle'}
+      // antd spaces out two-character Chinese button labels (清 空); clerks read 清空.
+      button={{ autoInsertSpace: false }}
       {...(nonce ? { csp: { nonce } } : {})}
     >
       <AntApp style={{ height: '100%' }}>

@@ -9,7 +9,7 @@ import {
   type BusinessCode,
 } from '../../../shared/catalogue/index.ts';
 import { usePreferences } from '../../stores/preferences.ts';
-import { impliedPriority, PRIORITIES } from './draft.ts';
+import { fenToYuan, impliedPriority, PRIORITIES } from './draft.ts';
 import { Field } from './Field.tsx';
 import { ScanInput } from './ScanInput.tsx';
 import { useIntake } from './store.ts';
@@ -39,7 +39,7 @@ export function BusinessSection({ categories }: { categories?: readonly Business
   return (
     <Card size="small" title={t('intake.sectionBusiness')}>
       <Row gutter={12}>
-        <Col span={12}>
+        <Col flex="1 1 240px">
           <Field path="businessCode" label={t('intake.business')} required>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
@@ -53,6 +53,9 @@ export function BusinessSection({ categories }: { categories?: readonly Business
               onChange={(code: BusinessCode) =>
                 update('businessCode', (d) => {
                   d.businessCode = code;
+                  const fee = BUSINESS_CATALOGUE.find((b) => b.code === code)?.defaultFeeFen;
+                  if (d.fee.amountYuan === '' && fee !== undefined)
+                    d.fee.amountYuan = fenToYuan(fee);
                   d.priority =
                     impliedPriority(code) ?? (d.priority === 'normal' ? 'normal' : d.priority);
                 })
@@ -60,7 +63,7 @@ export function BusinessSection({ categories }: { categories?: readonly Business
             />
           </Field>
         </Col>
-        <Col span={12}>
+        <Col flex="0 1 230px">
           <Field
             path="acceptanceNo"
             label={
@@ -86,17 +89,20 @@ export function BusinessSection({ categories }: { categories?: readonly Business
             />
           </Field>
         </Col>
+        <Col flex="none">
+          <Field path="priority" label={t('intake.priority')}>
+            <Radio.Group
+              value={draft.priority}
+              optionType="button"
+              buttonStyle="solid"
+              data-testid="priority"
+              style={{ whiteSpace: 'nowrap' }}
+              onChange={(e) => update('priority', (d) => (d.priority = e.target.value))}
+              options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            />
+          </Field>
+        </Col>
       </Row>
-      <Field path="priority" label={t('intake.priority')}>
-        <Radio.Group
-          value={draft.priority}
-          optionType="button"
-          buttonStyle="solid"
-          data-testid="priority"
-          onChange={(e) => update('priority', (d) => (d.priority = e.target.value))}
-          options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-        />
-      </Field>
     </Card>
   );
 }

@@ -25,6 +25,7 @@ import { call } from '../../app/data/host.ts';
 import { can } from '../../app/roles.ts';
 import { errorMessage } from '../../i18n/index.ts';
 import { usePreferences } from '../../stores/preferences.ts';
+import { AddPrinter } from './AddPrinter.tsx';
 import { useSession } from '../../stores/session.ts';
 
 export function SettingsPage() {
@@ -122,7 +123,13 @@ export function SettingsPage() {
         </Card>
       </Col>
       <Col span={12}>
-        <Card size="small" title={t('settings.printers')}>
+        <Card
+          size="small"
+          title={t('settings.printers')}
+          extra={
+            editable ? <AddPrinter onAdded={(p) => setPrinters((list) => [...list, p])} /> : null
+          }
+        >
           {!editable && (
             <Alert
               type="info"
