@@ -1,7 +1,8 @@
-// The server's pino logger: redaction by path, scrubbing of anything that looks like personal
-// data, and request serializers that drop query strings (the track query carries a birth date).
+// The server's pino logger. Personal data never reaches a log line: known fields are redacted
+// by path, query strings are dropped (the track query carries a birth date), and every line is
+// scrubbed of anything shaped like an ID number or a mobile number just before it is written.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { REDACT_PATHS, scrubText, scrubValue } from './http/scrub.ts';
+import { REDACT_PATHS, scrubText } from './http/scrub.ts';
 
 export interface LoggerOptions {
   level?: string;
@@ -10,9 +11,9 @@ export interface LoggerOptions {
 }
 
 interface RequestLike {
+  id?: string;
   method?: string;
   url?: string;
-  id?: string;
   ip?: string;
 }
 
@@ -25,17 +26,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         id: req.id,
         method: req.method,
         url: (req.url ?? '').split('?')[0],
+        remoteAddress: req.ip,
       }),
-      err: (err: Error) => scrubValue(err),
-    },
-    formatters: {
-      log: (object) => scrubValue(object) as Record<string, unknown>,
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
     },
     hooks: {
-      logMethod(args, method) {
-        const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
-        method.apply(this, scrubbed as Parameters<typeof method>);
-      },
+      // The serialised line, message and error stacks included.
+      streamWrite: scrubText,
     },
   };
   return options.destination ? pino(config, options.destination) : pino(config);

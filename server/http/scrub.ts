@@ -13,23 +13,6 @@ export function scrubText(text: string): string {
     .replace(BIRTH_QUERY, '$1[redacted]');
 }
 
-/** Deep copy with every string scrubbed; cycles and depth are bounded. */
-export function scrubValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrubText(value);
-  if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) {
-    return {
-      type: value.name,
-      message: scrubText(value.message),
-      stack: scrubText(value.stack ?? ''),
-    };
-  }
-  if (Array.isArray(value)) return value.slice(0, 50).map((v) => scrubValue(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = scrubValue(inner, depth + 1);
-  return out;
-}
-
 /** Paths pino replaces with a marker before anything else sees them. */
 export const REDACT_PATHS = [
   'req.headers.authorization',

@@ -13,8 +13,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
             version: Type.String(),
             database: Type.String(),
           }),
+          // Also the shape of an under-pressure refusal, which has no `status`.
           503: Type.Object({
-            status: Type.Literal('unavailable'),
+            status: Type.Optional(Type.Literal('unavailable')),
             code: Type.String(),
             message: Type.String(),
             messageEn: Type.String(),
