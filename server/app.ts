@@ -88,7 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(underPressure, {
       maxEventLoopDelay: settings.maxEventLoopDelayMs,
       retryAfter: 10,
-      pressureHandler: () => {
+      // Async: the refusal reaches the error handler as a 503 body like every other error.
+      pressureHandler: async (_request, reply) => {
+        reply.header('retry-after', '10');
         throw httpError(
           503,
           'SERVER_BUSY',

@@ -68,13 +68,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return reply.code(known.statusCode).send(known.body);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send({
-        code: 'INTERNAL',
-        message: '服务器内部错误，请稍后再试',
-        messageEn: 'Internal server error',
-      });
+    return reply.code(500).send({
+      code: 'INTERNAL',
+      message: '服务器内部错误，请稍后再试',
+      messageEn: 'Internal server error',
+    });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply

@@ -363,6 +363,7 @@ describe('rate limits, pressure and logs', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const response = await server.app.inject({ method: 'GET', url: '/health' });
       expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('10');
       expect(response.json()).toMatchObject({
         code: 'SERVER_BUSY',
         message: expect.stringMatching(/繁忙/),
