@@ -37,7 +37,7 @@ function waybillItems(count: number): PrintBatchItem[] {
 async function setup(options: VirtualPrinterOptions) {
   const printer = await VirtualPrinter.start(options);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'waypost-batch-'));
-  const open = () => createPrintService({ dataDir, timeouts: { statusMs: 300, ackMs: 3000 } });
+  const open = () => createPrintService({ dataDir, timeouts: { ackMs: 5000 } });
   const services: PrintService[] = [];
   cleanup.push(async () => {
     for (const service of services) await service.close();

@@ -31,7 +31,7 @@ afterEach(async () => {
 async function setup(options: VirtualPrinterOptions, config: Partial<PrinterConfig> = {}) {
   const printer = await VirtualPrinter.start(options);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'waypost-print-'));
-  const service = createPrintService({ dataDir, timeouts: { statusMs: 300, ackMs: 3000 } });
+  const service = createPrintService({ dataDir, timeouts: { ackMs: 5000 } });
   cleanup.push(async () => {
     await service.close();
     await printer.close();
