@@ -64,6 +64,8 @@ export interface StartSyncOptions<K extends CollectionName> {
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   healthPath?: string;
   backoff?: { baseMs?: number; maxMs?: number };
+  /** Longest wait between health probes while offline (ms). */
+  probeIntervalMs?: number;
   requestTimeoutMs?: number;
 }
 
@@ -105,6 +107,7 @@ export async function startSync<K extends CollectionName>(
     fetch: options.fetch,
     events,
     navigatorOnLine: () => (typeof navigator !== 'undefined' ? navigator.onLine : undefined),
+    ...(options.probeIntervalMs ? { maxProbeIntervalMs: options.probeIntervalMs } : {}),
   });
   const collections: SyncedCollection[] = [];
   for (const name of store.collectionNames) if (isSyncedCollection(name)) collections.push(name);
