@@ -184,7 +184,11 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   let ledgerPromise: Promise<PrintLedger> | null = null;
   let fontSet: Result<FontSet> | null = null;
 
-  const ledger = () => (ledgerPromise ??= PrintLedger.open(options.dataDir, now));
+  const ledger = () =>
+    (ledgerPromise ??= PrintLedger.open(options.dataDir, now).catch((error: unknown) => {
+      ledgerPromise = null; // try again next call (e.g. the data directory was not ready)
+      throw error;
+    }));
   const fonts = (): Result<FontSet> => (fontSet ??= loadFonts(options.fontPaths));
 
   async function printerFor(printerId: string): Promise<Result<PrinterConfig>> {
