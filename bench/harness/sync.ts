@@ -1,0 +1,196 @@
+// Waypost sync in Chromium: the production replication client (renderer/sync/replication.ts)
+// on the production data layer, against the real server (same origin through the bench proxy).
+import { createWaypostDatabase, type WaypostDataStore } from '../../renderer/db/database.ts';
+import { withDerivedFields } from '../../renderer/db/applications.ts';
+import { createMediaQueue, storeMedia } from '../../renderer/sync/media-queue.ts';
+import { dexieStorage } from '../../renderer/db/storage.ts';
+import { startSync, type SyncEngine } from '../../renderer/sync/replication.ts';
+import { API_PREFIX } from '../../shared/sync/protocol.ts';
+import {
+  photoVariant,
+  syntheticIntake,
+  syntheticMedia,
+  type SyntheticContext,
+} from '../lib/synthetic.ts';
+import type { DeviceAuth, SyncRunResult, Timed, Validation } from './api.ts';
+import { BENCH_DATABASE_KEY, BENCH_INDEX_KEY } from './local.ts';
+import { photo } from './photo.ts';
+
+const SYNC_COLLECTIONS = ['applications', 'media', 'conflicts', 'syncIssues'] as const;
+type SyncName = (typeof SYNC_COLLECTIONS)[number];
+/** Parallel photo uploads/downloads (a media queue would keep a few in flight). */
+const MEDIA_CONCURRENCY = 4;
+
+async function openStore(
+  name: string,
+  deviceId: string,
+  validation: Validation,
+): Promise<WaypostDataStore<SyncName>> {
+  return createWaypostDatabase({
+    name,
+    validation,
+    storage: dexieStorage(),
+    databaseKey: BENCH_DATABASE_KEY,
+    blindIndexKey: BENCH_INDEX_KEY,
+    collections: SYNC_COLLECTIONS,
+    deviceId,
+  });
+}
+
+/** Local writes made offline: applications (bulk) and portraits with their bytes. */
+export async function prepareOutbox(
+  name: string,
+  from: number,
+  count: number,
+  photos: number,
+  ctx: SyntheticContext,
+  validation: Validation,
+): Promise<Timed> {
+  const started = performance.now();
+  const store = await openStore(name, ctx.deviceId, validation);
+  const base = photo();
+  try {
+    for (let start = from; start < from + count; start += 1000) {
+      const apps = [];
+      for (let i = start; i < Math.min(from + count, start + 1000); i += 1) {
+        const { application } = syntheticIntake(i, ctx);
+        if (i - from < photos) {
+          const bytes = photoVariant(base, i);
+          const meta = syntheticMedia(i, ctx, { sha256: '', bytes: 0 }, application.id);
+          const { sha256: _sha, bytes: _size, ...input } = meta;
+          const doc = await storeMedia(
+            store.db.media,
+            input,
+            new Blob([bytes], { type: 'image/jpeg' }),
+          );
+          application.mediaIds = [doc.id];
+          application.photoSha256 = doc.sha256;
+        }
+        apps.push(await withDerivedFields(store, application));
+      }
+      const result = await store.db.applications.bulkInsert(apps);
+      if (result.error.length > 0) throw new Error('outbox write failed');
+    }
+  } finally {
+    await store.close();
+  }
+  return { ms: performance.now() - started };
+}
+
+async function runPool<T>(
+  items: T[],
+  concurrency: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: concurrency }, async () => {
+    for (;;) {
+      const item = items[next];
+      next += 1;
+      if (item === undefined) return;
+      await run(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+function engineFor(store: WaypostDataStore<SyncName>, auth: DeviceAuth): Promise<SyncEngine> {
+  return startSync({
+    store,
+    baseUrl: auth.baseUrl,
+    tokens: { accessToken: auth.accessToken, refreshToken: auth.refreshToken },
+    deviceId: auth.deviceId,
+    events: null,
+    streamCollections: ['applications'],
+    requestTimeoutMs: 120_000,
+  });
+}
+
+function counter(engine: SyncEngine): { counts: Record<string, number>; stop: () => void } {
+  const counts: Record<string, number> = {};
+  const subs = [...engine.replications.entries()].flatMap(([name, replication]) => [
+    replication.sent$.subscribe(() => {
+      counts[`${name}:sent`] = (counts[`${name}:sent`] ?? 0) + 1;
+    }),
+    replication.received$.subscribe(() => {
+      counts[`${name}:received`] = (counts[`${name}:received`] ?? 0) + 1;
+    }),
+  ]);
+  return { counts, stop: () => subs.forEach((s) => s.unsubscribe()) };
+}
+
+/** The app's media queue (renderer/sync/media-queue.ts) until no photo is pending. */
+async function uploadPhotos(
+  store: WaypostDataStore<SyncName>,
+  engine: SyncEngine,
+): Promise<number> {
+  const queue = createMediaQueue({
+    media: store.db.media,
+    http: engine.http,
+    connectivity: engine.connectivity,
+    intervalMs: 3_600_000,
+  });
+  try {
+    const before = (await queue.status()).pending;
+    for (;;) {
+      const status = await queue.flush();
+      if (status.pending === 0) return before;
+      if (Object.keys(status.failing).length > 0) {
+        throw new Error(`photo upload failing: ${JSON.stringify(status.failing).slice(0, 300)}`);
+      }
+    }
+  } finally {
+    queue.stop();
+  }
+}
+
+export async function syncPush(name: string, auth: DeviceAuth): Promise<SyncRunResult> {
+  const store = await openStore(name, auth.deviceId, auth.validation);
+  const started = performance.now();
+  const engine = await engineFor(store, auth);
+  const count = counter(engine);
+  try {
+    const [, photos] = await Promise.all([engine.awaitInSync(), uploadPhotos(store, engine)]);
+    const ms = performance.now() - started;
+    return { ms, documents: { ...count.counts }, bytes: 0, photos };
+  } finally {
+    count.stop();
+    await engine.stop();
+    await store.close();
+  }
+}
+
+export async function syncPull(
+  name: string,
+  auth: DeviceAuth,
+  downloadPhotos: boolean,
+): Promise<SyncRunResult> {
+  const store = await openStore(name, auth.deviceId, auth.validation);
+  const started = performance.now();
+  const engine = await engineFor(store, auth);
+  const count = counter(engine);
+  try {
+    await engine.awaitInSync();
+    let photos = 0;
+    if (downloadPhotos) {
+      const media = await store.db.media.find().exec();
+      await runPool(media, MEDIA_CONCURRENCY, async (doc) => {
+        const response = await engine.http.raw('GET', `${API_PREFIX}/media/${doc.sha256}`);
+        if (!response.ok) throw new Error(`photo download: HTTP ${response.status}`);
+        await response.arrayBuffer();
+        photos += 1;
+      });
+    }
+    const ms = performance.now() - started;
+    return { ms, documents: { ...count.counts }, bytes: 0, photos };
+  } finally {
+    count.stop();
+    await engine.stop();
+    await store.close();
+  }
+}
+
+/** A device that synced before: restart replication and wait until both sides agree. */
+export async function syncCatchUp(name: string, auth: DeviceAuth): Promise<SyncRunResult> {
+  return syncPush(name, auth);
+}

@@ -1,0 +1,3 @@
+export const runSync = async () => {
+  throw new Error('not yet');
+};
