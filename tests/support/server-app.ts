@@ -13,7 +13,12 @@ import type { Db } from '../../server/db/types.ts';
 import { deriveKeys, type ServerKeys } from '../../server/security/keys.ts';
 import type { ServerSettings } from '../../server/settings/server.ts';
 import type { Logger } from 'pino';
-import { API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/protocol.ts';
+import {
+  API_PREFIX,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type WireDocument,
+} from '../../shared/sync/protocol.ts';
 import { unwrap } from '../../shared/result.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './server-db.ts';
 
@@ -190,7 +195,7 @@ export function api(
   });
 }
 
-type WireDoc = Record<string, unknown> & { id: string; _deleted?: boolean };
+type WireDoc = WireDocument & { id: string };
 
 /** POST /sync/{collection}/push; new documents by default (assumed master state null). */
 export async function pushDocs(
