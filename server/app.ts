@@ -28,6 +28,7 @@ import mediaRoutes from './routes/api/v1/media/index.ts';
 import numberRoutes from './routes/api/v1/numbers/blocks.ts';
 import syncRoutes from './routes/api/v1/sync/index.ts';
 import trackRoutes from './routes/api/v1/track/index.ts';
+import reportRoutes from './reports/plugin.ts';
 import { API_PREFIX } from '../shared/sync/protocol.ts';
 import './context.ts';
 
@@ -144,5 +145,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trackRoutes, { prefix: `${API_PREFIX}/track` });
   await app.register(calendarRoutes, { prefix: `${API_PREFIX}/calendar` });
   await app.register(configRoutes, { prefix: `${API_PREFIX}/config` });
+  await app.register(reportRoutes, { prefix: `${API_PREFIX}/reports` });
   return app;
 }
