@@ -1,7 +1,7 @@
 // One query interface over PostgreSQL (pg Pool) and embedded PGlite. Everything above this
 // file speaks plain SQL that runs on Debian's PostgreSQL 15 and on PGlite (Postgres 18) alike.
 
-export type SqlParam = string | number | boolean | null | Uint8Array | readonly string[];
+export type SqlParam = string | number | boolean | null | Uint8Array | readonly (string | null)[];
 
 export interface Queryable {
   /** One statement with `$n` parameters. bigint/xid8 columns should be cast to text in SQL. */

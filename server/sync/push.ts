@@ -1,9 +1,10 @@
 // Push: each row is judged on its own (schema, domain rules, scope, number blocks); valid rows
 // are written with their audit rows in one transaction; conflicts return the master state;
-// a replay of what is already stored changes nothing (idempotent).
+// a replay of what is already stored changes nothing (idempotent). Writes are flushed as a
+// few set-based statements, so a batch costs about the same number of round trips whatever
+// its size.
 import type { AuthContext } from '../context.ts';
-import type { Queryable, Db } from '../db/types.ts';
-import { writeAudit } from '../auth/repository.ts';
+import type { Db, Queryable } from '../db/types.ts';
 import { inScope } from '../auth/scope.ts';
 import {
   collectionMode,
@@ -19,7 +20,7 @@ import { checkDocument, checkStatusChange } from './domain.ts';
 import { sealFields } from './pii.ts';
 import { toWire } from './pull.ts';
 import { quarantine, rejection } from './rejections.ts';
-import { updateTrackIndex } from './track-index.ts';
+import { birthDateOf, trackLookup } from './track-index.ts';
 import { checkWaybillNumber, claimWaybillNumber } from './waybill-numbers.ts';
 import { validateDocument } from './validate.ts';
 
@@ -55,6 +56,11 @@ interface Stored {
   stationId: string;
 }
 
+interface Write {
+  candidate: Candidate;
+  action: 'insert' | 'update' | 'delete';
+}
+
 const scopeError = (): Err =>
   fail(
     'OUT_OF_SCOPE',
@@ -63,28 +69,39 @@ const scopeError = (): Err =>
     'stationId',
   );
 
+const appendOnlyError = (): Err =>
+  fail(
+    'APPEND_ONLY',
+    '此类记录保存后不能修改或删除',
+    'Records of this kind cannot be changed or deleted once saved',
+  );
+
 export async function pushDocuments(
   db: Db,
   keys: ServerKeys,
   input: PushInput,
 ): Promise<PushOutcome> {
   const { collection, caller } = input;
+  const claims = caller.claims;
   const rejected: Rejection[] = [];
   const quarantined: { rejection: Rejection; payload: unknown }[] = [];
-  const candidates: Candidate[] = [];
+  const refuse = (id: string, payload: unknown, error: Err['error']): void => {
+    const r = rejection(id, error);
+    rejected.push(r);
+    quarantined.push({ rejection: r, payload });
+  };
   const fingerprint = (body: Body, deleted: boolean): Buffer =>
     hmac(keys.docHash, `${collection}\n${canonicalJson({ ...body, _deleted: deleted })}`);
 
+  // 1. Everything that needs no database.
+  const candidates: Candidate[] = [];
   for (const row of input.rows) {
     const state = row.newDocumentState;
     const id = typeof state.id === 'string' ? state.id.slice(0, 40) : '';
-    const refuse = (error: Err['error']) => {
-      const r = rejection(id, error);
-      rejected.push(r);
-      quarantined.push({ rejection: r, payload: state });
-    };
     if (state._deleted !== undefined && typeof state._deleted !== 'boolean') {
       refuse(
+        id,
+        state,
         fail('SCHEMA_INVALID', '删除标记格式不正确', '_deleted must be a boolean', '_deleted')
           .error,
       );
@@ -93,12 +110,12 @@ export async function pushDocuments(
     const body = documentBody(state);
     const valid = validateDocument(collection, body);
     if (!valid.ok) {
-      refuse(valid.error);
+      refuse(id, state, valid.error);
       continue;
     }
     const domain = checkDocument(collection, body);
     if (!domain.ok) {
-      refuse(domain.error);
+      refuse(id, state, domain.error);
       continue;
     }
     const deleted = state._deleted === true;
@@ -116,44 +133,35 @@ export async function pushDocuments(
   const conflicts: WireDocument[] = [];
   let written = 0;
   let unchanged = 0;
-  const claims = caller.claims;
 
   await db.transaction(async (tx) => {
-    const current = await lockExisting(
+    // 2. Judge each row against the stored state (updated in memory as the batch goes).
+    const stored = await lockExisting(
       tx,
       collection,
       candidates.map((c) => c.id),
     );
+    const inDatabase = new Set(stored.keys());
+    const writes: Write[] = [];
     for (const candidate of candidates) {
-      const refuse = (error: Err['error']) => {
-        const r = rejection(candidate.id, error);
-        rejected.push(r);
-        quarantined.push({ rejection: r, payload: candidate.raw });
-      };
-      const existing = current.get(candidate.id);
+      const existing = stored.get(candidate.id);
       const stationId = String(candidate.body.stationId);
       // Inserts must be the caller's own station's; edits must touch a record the caller
       // already shares and may not move it to a station outside the scope.
       if (existing && !inScope(caller.scope, existing.stations)) {
-        refuse(scopeError().error);
+        refuse(candidate.id, candidate.raw, scopeError().error);
         continue;
       }
       if ((!existing || existing.stationId !== stationId) && !inScope(caller.scope, [stationId])) {
-        refuse(scopeError().error);
+        refuse(candidate.id, candidate.raw, scopeError().error);
         continue;
       }
-      if (existing && existing.hash.equals(candidate.hash)) {
+      if (existing?.hash.equals(candidate.hash)) {
         unchanged += 1;
         continue;
       }
       if (collectionMode[collection] === 'append' && (existing || candidate.deleted)) {
-        refuse(
-          fail(
-            'APPEND_ONLY',
-            '此类记录保存后不能修改或删除',
-            'Records of this kind cannot be changed or deleted once saved',
-          ).error,
-        );
+        refuse(candidate.id, candidate.raw, appendOnlyError().error);
         continue;
       }
       if (existing && !(candidate.assumedHash && existing.hash.equals(candidate.assumedHash))) {
@@ -163,59 +171,61 @@ export async function pushDocuments(
       if (collection === 'applications' && existing) {
         const status = checkStatusChange(existing.body, candidate.body);
         if (!status.ok) {
-          refuse(status.error);
+          refuse(candidate.id, candidate.raw, status.error);
           continue;
         }
       }
       if (collection === 'waybills') {
-        const previousNo = existing ? String(existing.body.waybillNo) : null;
+        const number = String(candidate.body.waybillNo);
         const check = await checkWaybillNumber(tx, {
           body: candidate.body,
           deviceId: claims.deviceId,
-          isNew: previousNo !== String(candidate.body.waybillNo),
+          isNew: !existing || String(existing.body.waybillNo) !== number,
         });
-        if (!check.ok) {
-          refuse(check.error);
-          continue;
-        }
-        const claim = await claimWaybillNumber(tx, candidate.id, String(candidate.body.waybillNo));
+        const claim = check.ok ? await claimWaybillNumber(tx, candidate.id, number) : check;
         if (!claim.ok) {
-          refuse(claim.error);
+          refuse(candidate.id, candidate.raw, claim.error);
           continue;
         }
       }
-      if (!(await writeDocument(tx, keys, collection, candidate, claims.deviceId, existing))) {
-        // Another push inserted this id after our lock query: judge against its state.
-        const raced = (await lockExisting(tx, collection, [candidate.id])).get(candidate.id);
-        if (raced?.hash.equals(candidate.hash)) unchanged += 1;
-        else if (raced) conflicts.push(toWire(keys.pii, collection, raced.body, raced.deleted));
-        continue;
-      }
-      if (collection === 'applications') {
-        await updateTrackIndex(
-          tx,
-          keys.trackIndex,
-          candidate.id,
-          candidate.deleted ? null : candidate.body,
-        );
-      }
-      await writeAudit(tx, {
-        staffId: claims.staffId,
-        deviceId: claims.deviceId,
-        stationId: claims.stationId,
+      writes.push({
+        candidate,
         action: candidate.deleted ? 'delete' : existing ? 'update' : 'insert',
-        collection,
-        docId: candidate.id,
       });
-      current.set(candidate.id, {
-        body: sealFields(keys.pii, collection, candidate.body),
+      stored.set(candidate.id, {
+        body: candidate.body,
         hash: candidate.hash,
         deleted: candidate.deleted,
         stations: documentStations(stationsOf(candidate.body)),
         stationId,
       });
-      written += 1;
     }
+
+    // 3. Flush: new rows, then edits; a new id another push inserted meanwhile is judged again.
+    const raced = await insertNew(
+      tx,
+      keys,
+      collection,
+      claims.deviceId,
+      lastPerId(writes.filter((w) => !inDatabase.has(w.candidate.id))),
+    );
+    const accepted = writes.filter((w) => !raced.has(w.candidate.id));
+    for (const id of raced) {
+      const now = (await lockExisting(tx, collection, [id])).get(id);
+      const mine = lastPerId(writes.filter((w) => w.candidate.id === id))[0]?.candidate;
+      if (now && mine && now.hash.equals(mine.hash)) unchanged += 1;
+      else if (now) conflicts.push(toWire(keys.pii, collection, now.body, now.deleted));
+    }
+    await updateExisting(
+      tx,
+      keys,
+      collection,
+      claims.deviceId,
+      lastPerId(accepted.filter((w) => inDatabase.has(w.candidate.id))),
+    );
+    await insertAudit(tx, claims, collection, accepted);
+    if (collection === 'applications')
+      await updateTrackIndex(tx, keys.trackIndex, lastPerId(accepted));
     for (const item of quarantined) {
       await quarantine(tx, keys, {
         collection,
@@ -226,6 +236,7 @@ export async function pushDocuments(
         stationId: claims.stationId,
       });
     }
+    written = accepted.length;
     // Delivered at commit, to every server process listening (LISTEN/NOTIFY).
     if (written > 0) await tx.query('SELECT pg_notify($1, $2)', [input.channel, collection]);
   });
@@ -237,6 +248,13 @@ const stationsOf = (body: Body): { stationId: string; toStationId?: string } =>
   typeof body.toStationId === 'string'
     ? { stationId: String(body.stationId), toStationId: body.toStationId }
     : { stationId: String(body.stationId) };
+
+/** The last write of each id (a batch may carry one id twice), in first-seen order. */
+function lastPerId(writes: readonly Write[]): Write[] {
+  const byId = new Map<string, Write>();
+  for (const write of writes) byId.set(write.candidate.id, write);
+  return [...byId.values()];
+}
 
 interface LockedRow {
   id: string;
@@ -273,43 +291,113 @@ async function lockExisting(
   return map;
 }
 
-async function writeDocument(
+/** Column arrays for unnest(): one text[] per column keeps both drivers' encoding simple. */
+function columns(keys: ServerKeys, collection: SyncedCollection, writes: readonly Write[]) {
+  return {
+    ids: writes.map((w) => w.candidate.id),
+    stations: writes.map((w) => String(w.candidate.body.stationId)),
+    toStations: writes.map((w) =>
+      typeof w.candidate.body.toStationId === 'string' ? w.candidate.body.toStationId : null,
+    ),
+    docs: writes.map((w) => JSON.stringify(sealFields(keys.pii, collection, w.candidate.body))),
+    hashes: writes.map((w) => w.candidate.hash.toString('hex')),
+    deleted: writes.map((w) => String(w.candidate.deleted)),
+  };
+}
+
+/** Inserts new documents; returns the ids another transaction inserted first. */
+async function insertNew(
   tx: Queryable,
   keys: ServerKeys,
   collection: SyncedCollection,
-  candidate: Candidate,
   deviceId: string,
-  existing: Stored | undefined,
-): Promise<boolean> {
-  const sealed = JSON.stringify(sealFields(keys.pii, collection, candidate.body));
-  const stations = stationsOf(candidate.body);
-  const params = [
-    collection,
-    candidate.id,
-    stations.stationId,
-    stations.toStationId ?? null,
-    sealed,
-    candidate.hash,
-    candidate.deleted,
-    deviceId,
-  ];
-  if (existing) {
-    await tx.query(
-      `UPDATE documents
-          SET station_id = $3, to_station_id = $4, doc = $5::jsonb, doc_hash = $6, deleted = $7,
-              device_id = $8, txid = pg_current_xact_id(), seq = nextval('document_seq'),
-              written_at = now()
-        WHERE collection = $1 AND id = $2`,
-      params,
-    );
-    return true;
-  }
-  const inserted = await tx.query(
+  writes: readonly Write[],
+): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  const c = columns(keys, collection, writes);
+  const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO documents (collection, id, station_id, to_station_id, doc, doc_hash, deleted, device_id)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+     SELECT $1, u.id, u.station_id, u.to_station_id, u.doc::jsonb, decode(u.hash, 'hex'), u.deleted::boolean, $8
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+            WITH ORDINALITY AS u(id, station_id, to_station_id, doc, hash, deleted, n)
+      ORDER BY u.n
      ON CONFLICT (collection, id) DO NOTHING
      RETURNING id`,
-    params,
+    [collection, c.ids, c.stations, c.toStations, c.docs, c.hashes, c.deleted, deviceId],
   );
-  return inserted.rows.length > 0;
+  const inserted = new Set(rows.map((r) => r.id));
+  return new Set(c.ids.filter((id) => !inserted.has(id)));
+}
+
+async function updateExisting(
+  tx: Queryable,
+  keys: ServerKeys,
+  collection: SyncedCollection,
+  deviceId: string,
+  writes: readonly Write[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  const c = columns(keys, collection, writes);
+  await tx.query(
+    `UPDATE documents d
+        SET station_id = u.station_id, to_station_id = u.to_station_id, doc = u.doc::jsonb,
+            doc_hash = decode(u.hash, 'hex'), deleted = u.deleted::boolean, device_id = $8,
+            txid = pg_current_xact_id(), seq = nextval('document_seq'), written_at = now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+            AS u(id, station_id, to_station_id, doc, hash, deleted)
+      WHERE d.collection = $1 AND d.id = u.id`,
+    [collection, c.ids, c.stations, c.toStations, c.docs, c.hashes, c.deleted, deviceId],
+  );
+}
+
+/** One audit row per stored row: who, which device, what — never personal data. */
+async function insertAudit(
+  tx: Queryable,
+  claims: AuthContext['claims'],
+  collection: SyncedCollection,
+  writes: readonly Write[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  await tx.query(
+    `INSERT INTO audit (staff_id, device_id, station_id, action, collection, doc_id)
+     SELECT $1, $2, $3, u.action, $4, u.doc_id
+       FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS u(action, doc_id, n)
+      ORDER BY u.n`,
+    [
+      claims.staffId,
+      claims.deviceId,
+      claims.stationId,
+      collection,
+      writes.map((w) => w.action),
+      writes.map((w) => w.candidate.id),
+    ],
+  );
+}
+
+/** Replaces the status-query keys of the written applications (none for deleted ones). */
+async function updateTrackIndex(
+  tx: Queryable,
+  key: Buffer,
+  writes: readonly Write[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  await tx.query('DELETE FROM track_index WHERE application_id = ANY($1::text[])', [
+    writes.map((w) => w.candidate.id),
+  ]);
+  const lookups: string[] = [];
+  const ids: string[] = [];
+  for (const { candidate } of writes) {
+    const birthDate = birthDateOf(candidate.body.applicant);
+    if (candidate.deleted || !birthDate || typeof candidate.body.acceptanceNo !== 'string')
+      continue;
+    lookups.push(trackLookup(key, candidate.body.acceptanceNo, birthDate).toString('hex'));
+    ids.push(candidate.id);
+  }
+  if (ids.length === 0) return;
+  await tx.query(
+    `INSERT INTO track_index (lookup, application_id)
+     SELECT decode(u.lookup, 'hex'), u.id FROM unnest($1::text[], $2::text[]) AS u(lookup, id)
+     ON CONFLICT DO NOTHING`,
+    [lookups, ids],
+  );
 }

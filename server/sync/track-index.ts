@@ -1,6 +1,5 @@
 // The public status query looks an application up by acceptance number + birth date. Only a
 // keyed hash of the pair is stored, so the index reveals neither.
-import type { Queryable } from '../db/types.ts';
 import { hmac } from '../security/crypto.ts';
 
 export const normaliseAcceptanceNo = (value: string): string =>
@@ -21,20 +20,4 @@ export function birthDateOf(applicant: unknown): string | null {
     return person.idNumber.slice(6, 14);
   }
   return null;
-}
-
-export async function updateTrackIndex(
-  tx: Queryable,
-  key: Buffer,
-  applicationId: string,
-  body: Record<string, unknown> | null,
-): Promise<void> {
-  await tx.query('DELETE FROM track_index WHERE application_id = $1', [applicationId]);
-  if (!body || typeof body.acceptanceNo !== 'string') return;
-  const birthDate = birthDateOf(body.applicant);
-  if (!birthDate) return;
-  await tx.query(
-    'INSERT INTO track_index (lookup, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [trackLookup(key, body.acceptanceNo, birthDate), applicationId],
-  );
 }

@@ -249,3 +249,26 @@ export async function pullAll(
     if (page.documents.length < limit) return { documents, checkpoint: cp };
   }
 }
+
+/**
+ * Pulls until `done` holds (or throws after `timeoutMs`). Pulls are eventually consistent:
+ * a freshly pushed document is held back while any older write transaction on the database
+ * server is still open (see docs/PROTOCOL.md "Checkpoints") — e.g. another test's. Once a
+ * document is visible it stays visible, so exact assertions after this are safe.
+ */
+export async function pullUntil(
+  server: TestServer,
+  session: { accessToken: string },
+  collection: string,
+  done: (documents: WireDoc[]) => boolean,
+  checkpoint: string | null = null,
+  timeoutMs = 10_000,
+): Promise<{ documents: WireDoc[]; checkpoint: string | null }> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await pullAll(server, session, collection, checkpoint);
+    if (done(result.documents)) return result;
+    if (Date.now() > until) throw new Error(`pullUntil: condition not met in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
