@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { migrate } from './db/migrate.ts';
 import { dbConfigFromEnv, openDb } from './db/open.ts';
 import { createLogger } from './logging.ts';
+import { repairFutureTxids } from './sync/pull.ts';
 import { deriveKeys, loadServerSecret } from './security/keys.ts';
 
 const env = process.env;
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  const repaired = await repairFutureTxids(db);
+  if (repaired)
+    logger.warn({ repaired }, 'documents from a restored dump moved to the current epoch');
   const keys = deriveKeys(await loadServerSecret(config.dataDir, env.WAYPOST_PII_KEY));
   const app = await buildApp({
     db,

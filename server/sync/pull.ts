@@ -36,7 +36,10 @@ export async function pullDocuments(
     `SELECT doc, deleted, txid::text AS txid, seq::text AS seq
        FROM documents
       WHERE collection = $1
-        AND (txid, seq) > ($2::xid8, $3::bigint)
+        AND ((txid, seq) > ($2::xid8, $3::bigint)
+             -- A checkpoint from the future (the database was restored from a dump and its
+             -- transaction ids started again): send everything; clients dedupe by id.
+             OR $2::xid8 >= (SELECT pg_snapshot_xmax(pg_current_snapshot())))
         AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
         ${scopeSql}
       ORDER BY documents.txid, documents.seq -- the columns, not the text aliases above
@@ -74,4 +77,18 @@ export function toWire(
   deleted: boolean,
 ): WireDocument {
   return { ...openFields(piiKey, collection, stored), _deleted: deleted };
+}
+
+/**
+ * After a dump/restore into a new cluster, stored transaction ids can be ahead of the new
+ * cluster's counter: those rows would be held back until it caught up. Moving them to
+ * txid 0 keeps their relative order (by seq) and makes them visible at once; run on start.
+ */
+export async function repairFutureTxids(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE documents SET txid = '0'::xid8
+      WHERE txid >= (SELECT pg_snapshot_xmax(pg_current_snapshot()))
+      RETURNING id`,
+  );
+  return rows.length;
 }

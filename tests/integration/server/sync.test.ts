@@ -15,6 +15,8 @@ import {
   type TestServer,
 } from '../../support/server-app.ts';
 import { databaseKinds } from '../../support/server-db.ts';
+import { encodeCheckpoint } from '../../../server/sync/checkpoint.ts';
+import { repairFutureTxids } from '../../../server/sync/pull.ts';
 import { applicationDoc, eventDoc } from '../../support/server-docs.ts';
 
 describe.each(databaseKinds())('sync on %s', (kind) => {
@@ -376,6 +378,31 @@ describe.each(databaseKinds())('sync on %s', (kind) => {
         detail: null,
       },
     ]);
+  });
+
+  it('recovers from a restore whose transaction ids run ahead of the database', async () => {
+    const session = await loginAs(server, { stationId: 'S1' });
+    const doc = applicationDoc('S1');
+    await pushDocs(server, session, 'applications', inserts([doc]));
+    const { checkpoint } = await pullUntil(server, session, 'applications', (docs) =>
+      docs.some((d) => d.id === doc.id),
+    );
+    // As after pg_dump/restore into a fresh cluster: stored ids from the old, further counter.
+    await server.db.query(`UPDATE documents SET txid = '900000000000'::xid8 WHERE id = $1`, [
+      doc.id,
+    ]);
+    expect(
+      (await pullAll(server, session, 'applications')).documents.map((d) => d.id),
+    ).not.toContain(doc.id);
+    expect(await repairFutureTxids(server.db)).toBe(1);
+    expect((await pullAll(server, session, 'applications')).documents.map((d) => d.id)).toContain(
+      doc.id,
+    );
+    // A client's checkpoint from the old cluster is "in the future": it gets everything again.
+    const future = encodeCheckpoint({ txid: '900000000001', seq: '1' });
+    const resync = await pullAll(server, session, 'applications', future);
+    expect(resync.documents.map((d) => d.id)).toContain(doc.id);
+    expect(resync.checkpoint).not.toBe(checkpoint);
   });
 
   it('counts pushed, pulled, conflicting and rejected documents in /metrics', async () => {
