@@ -94,7 +94,9 @@ describe.each(databaseKinds())('number blocks on %s', (kind) => {
     });
     expect((await block(a, { count: 100 })).firstSerial).toBe(99_999_900);
     // Later tests need numbers again.
-    await server.db.query(`UPDATE number_counters SET next_serial = 1000000 WHERE service_indicator = 'EA'`);
+    await server.db.query(
+      `UPDATE number_counters SET next_serial = 1000000 WHERE service_indicator = 'EA'`,
+    );
   });
 
   it("accepts a waybill numbered from the device's own block, once", async () => {
