@@ -2,6 +2,7 @@
 // then the app's own plugins, then routes in folders mirroring their URLs. `buildApp` takes an
 // open database so tests start it on a fresh PGlite or PostgreSQL schema.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
@@ -9,6 +10,7 @@ import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { bearerToken, verifyToken } from './auth/tokens.ts';
 import type { Db } from './db/types.ts';
+import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, isAllowedOrigin } from './http/cors.ts';
 import { httpError } from './http/errors.ts';
 import { parseStrictJson } from './http/json.ts';
 import { Metrics } from './http/metrics.ts';
@@ -85,6 +87,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // External plugins.
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"] } } });
+  await app.register(cors, {
+    origin: (origin, callback) =>
+      callback(null, origin === undefined || isAllowedOrigin(origin, settings.corsOrigins)),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    credentials: false,
+    maxAge: 600,
+  });
   if (settings.maxEventLoopDelayMs !== false) {
     await app.register(underPressure, {
       maxEventLoopDelay: settings.maxEventLoopDelayMs,

@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     settings: {
       version: env.npm_package_version ?? '0.1.0',
       trustProxy: env.TRUST_PROXY === '1',
+      ...(env.CORS_ORIGINS
+        ? { corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()) }
+        : {}),
       ...(env.NUMBER_BLOCK_SIZE ? { numberBlockSize: Number(env.NUMBER_BLOCK_SIZE) } : {}),
       ...(env.SERVICE_INDICATORS ? { serviceIndicators: env.SERVICE_INDICATORS.split(',') } : {}),
     },

@@ -11,6 +11,8 @@ export const SUPPORTED_VERSIONS: readonly number[] = [PROTOCOL_VERSION];
 
 export const protocolPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
+    // CORS preflights never carry custom headers.
+    if (request.method === 'OPTIONS') return;
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith(`${API_PREFIX}/`) || EXEMPT.some((p) => path.startsWith(p))) return;
     const header = request.headers[PROTOCOL_HEADER];

@@ -35,6 +35,8 @@ export interface ServerSettings {
   /** 503 when the event loop lags this much (ms); false disables the check. */
   maxEventLoopDelayMs: number | false;
   trustProxy: boolean;
+  /** Browser origins allowed besides app://waypost and loopback (env CORS_ORIGINS). */
+  corsOrigins: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -53,11 +55,12 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   scryptCost: DEFAULT_SCRYPT_COST,
   rateLimit: {
     perDevice: { max: 1_200, windowMs: 60_000 },
-    auth: { max: 20, windowMs: 60_000 },
+    auth: { max: 60, windowMs: 60_000 },
     track: { max: 10, windowMs: 60_000 },
   },
   maxEventLoopDelayMs: 2_000,
   trustProxy: false,
+  corsOrigins: [],
 };
 
 export function resolveSettings(overrides: Partial<ServerSettings> = {}): ServerSettings {

@@ -54,6 +54,35 @@ describe.each(databaseKinds())('server basics on %s', (kind) => {
     expect(rows.map((r) => r.version)).toEqual((await loadMigrations()).map((m) => m.version));
   });
 
+  it("answers CORS preflights for the app's origins only", async () => {
+    const preflight = (origin: string) =>
+      server.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/sync/applications/push',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type, x-waypost-protocol',
+        },
+      });
+    for (const origin of ['app://waypost', 'http://127.0.0.1:5173', 'http://localhost:8080']) {
+      const response = await preflight(origin);
+      expect(response.statusCode).toBe(204);
+      expect(response.headers['access-control-allow-origin']).toBe(origin);
+      expect(String(response.headers['access-control-allow-headers'])).toContain(
+        'x-waypost-protocol',
+      );
+    }
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    const get = await server.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'app://waypost' },
+    });
+    expect(get.headers['access-control-allow-origin']).toBe('app://waypost');
+  });
+
   it('sets security headers (helmet)', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
