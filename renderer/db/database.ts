@@ -105,12 +105,12 @@ export async function createWaypostDatabase<K extends CollectionName = Collectio
 ): Promise<WaypostDataStore<K>> {
   assertKey(options.databaseKey, 'databaseKey');
   const names = (options.collections ?? COLLECTION_NAMES) as readonly K[];
-  if (
-    names.some((n) => n !== 'conflicts' && isSyncedCollection(n)) &&
-    !names.includes('conflicts' as K)
-  ) {
-    // Losing versions of resolved conflicts must have somewhere to go.
-    throw new Error('createWaypostDatabase: synced collections need the conflicts collection');
+  const syncsSomething = names.some((n) => isSyncedCollection(n));
+  for (const needed of ['conflicts', 'syncIssues'] as const) {
+    // Losing versions of resolved conflicts and refused records must have somewhere to go.
+    if (syncsSomething && !names.includes(needed as K)) {
+      throw new Error(`createWaypostDatabase: synced collections need the ${needed} collection`);
+    }
   }
   addPlugins();
   const blindIndexer = await createBlindIndexer(options.blindIndexKey);

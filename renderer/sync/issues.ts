@@ -8,15 +8,12 @@
 import type { RxCollection } from 'rxdb';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { isApplicationStatus } from '../../shared/lifecycle/status.ts';
+import { isBusinessCode } from '../../shared/catalogue/index.ts';
 import { parseWaybillNumber } from '../../shared/validation/waybill.ts';
-import {
-  isSyncedCollection,
-  syncedSchemas,
-  type SyncedCollection,
-} from '../../shared/sync/collections.ts';
+import { isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections.ts';
 import type { PushRow, Rejection } from '../../shared/sync/protocol.ts';
 import { getValidator } from 'rxdb/plugins/validate-z-schema';
-import type { ClientDocTypes, SyncIssueDoc } from '../db/collections.ts';
+import { clientSchemas, type ClientDocTypes, type SyncIssueDoc } from '../db/collections.ts';
 import { newId } from '../db/ids.ts';
 import { CLIENT_ONLY_FIELDS } from '../db/derived-fields.ts';
 import type { StaffActor } from '../stores/sync-status.ts';
@@ -109,11 +106,31 @@ export async function settlePush(
   if (writes.length > 0) await store.db.syncIssues.bulkUpsert(writes);
 }
 
+const pushValidators = new Map<SyncedCollection, (doc: Json) => unknown>();
+
+/** The client schema without its client-only parts: what a push carries. */
+function pushValidator(collection: SyncedCollection): (doc: Json) => unknown {
+  let validator = pushValidators.get(collection);
+  if (!validator) {
+    const clientOnly = CLIENT_ONLY_FIELDS[collection];
+    const schema: Json = { ...clientSchemas[collection] };
+    const properties = { ...(schema['properties'] as Json) };
+    for (const field of clientOnly) delete properties[field];
+    schema['properties'] = properties;
+    schema['required'] = (schema['required'] as string[]).filter((f) => !clientOnly.includes(f));
+    delete schema['attachments'];
+    delete schema['encrypted'];
+    validator = getValidator(schema as never);
+    pushValidators.set(collection, validator);
+  }
+  return validator;
+}
+
 /** Checks an edited record before it is pushed again: schema first, then domain rules. */
 export function validateForPush(collection: SyncedCollection, doc: Json): Result<void> {
   const synced = stripClientFields(doc, CLIENT_ONLY_FIELDS[collection]);
   delete synced['_deleted'];
-  const errors: unknown = getValidator(syncedSchemas[collection])(synced);
+  const errors: unknown = pushValidator(collection)(synced);
   if (Array.isArray(errors) && errors.length > 0) {
     const first: unknown = errors[0];
     const path =
@@ -129,9 +146,12 @@ export function validateForPush(collection: SyncedCollection, doc: Json): Result
     const parsed = parseWaybillNumber(synced['waybillNo']);
     if (!parsed.ok) return parsed;
   }
-  if (collection === 'applications' && typeof synced['status'] === 'string') {
-    if (!isApplicationStatus(synced['status'])) {
+  if (collection === 'applications') {
+    if (!isApplicationStatus(String(synced['status']))) {
       return fail('STATUS_UNKNOWN', '受理单状态无效', 'Unknown application status', 'status');
+    }
+    if (!isBusinessCode(String(synced['businessCode']))) {
+      return fail('BUSINESS_UNKNOWN', '业务类型无效', 'Unknown business code', 'businessCode');
     }
   }
   return ok(undefined);

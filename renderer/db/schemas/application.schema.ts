@@ -15,12 +15,32 @@ export const APPLICATION_CLIENT_FIELDS = [
   'recipientMobileLast4',
 ] as const;
 
-/** Version 1 added the blind indexes (version 0 was the shared schema as it is). */
+const shared = applicationSchema.properties;
+const address = shared.recipient.properties.address;
+
+/**
+ * Version 1 added the blind indexes (version 0 was the shared schema as it is). It also
+ * spells the division-code pattern without a quantified group: the production validator
+ * (z-schema) refuses `^[0-9]{6}([0-9]{3})?$` as a possible ReDoS; this one is equivalent.
+ */
 export const applicationClientSchema = {
   ...applicationSchema,
   version: 1,
   properties: {
-    ...applicationSchema.properties,
+    ...shared,
+    recipient: {
+      ...shared.recipient,
+      properties: {
+        ...shared.recipient.properties,
+        address: {
+          ...address,
+          properties: {
+            ...address.properties,
+            divisionCode: { ...address.properties.divisionCode, pattern: '^([0-9]{6}|[0-9]{9})$' },
+          },
+        },
+      },
+    },
     blindIdNumber: blindIndexField,
     blindMobile: blindIndexField,
     blindRecipientMobile: blindIndexField,

@@ -43,17 +43,21 @@ export async function openClient<K extends CollectionName>(input: {
   collections: readonly K[];
   now?: () => number;
   sync?: Partial<StartSyncOptions<K>>;
+  keys?: { databaseKey: Uint8Array; blindIndexKey: Uint8Array };
+  /** Runs on the new database before sync starts (e.g. a restore). */
+  beforeSync?: (store: WaypostDataStore<K>) => Promise<void>;
 }): Promise<TestClient<K>> {
   const store = await createWaypostDatabase<K>({
     name: uniqueName('client'),
     storage: getRxStorageMemory(),
-    databaseKey: randomKey(),
-    blindIndexKey: randomKey(),
+    databaseKey: input.keys?.databaseKey ?? randomKey(),
+    blindIndexKey: input.keys?.blindIndexKey ?? randomKey(),
     devMode: true,
     collections: input.collections,
     deviceId: input.session.deviceId,
     ...(input.now ? { now: input.now } : {}),
   });
+  await input.beforeSync?.(store);
   const network = switchableFetch(input.sync?.fetch);
   const status = createSyncStatusStore();
   const engine = await startSync({
@@ -90,4 +94,17 @@ export async function waitFor(
     if (Date.now() > until) throw new Error('waitFor: timed out');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Stops a test server. Requests a client aborted at shutdown can leave half-read sockets
+ * that Node's server would wait out (headersTimeout, 60 s); close them instead.
+ */
+export async function stopServer(server: {
+  app: { server: { closeAllConnections(): void } };
+  close(): Promise<void>;
+}): Promise<void> {
+  const closing = server.close();
+  server.app.server.closeAllConnections();
+  await closing;
 }

@@ -15,7 +15,7 @@ import { CLIENT_ONLY_FIELDS } from '../../../renderer/db/derived-fields.ts';
 import { insertApplication } from '../../../renderer/db/applications.ts';
 import { findApplicationsByIdNumber } from '../../../renderer/db/lookups.ts';
 import { T0, makeApplication } from '../../unit/db/fixtures.ts';
-import { openClient, waitFor, type TestClient } from './clients.ts';
+import { openClient, stopServer, waitFor, type TestClient } from './clients.ts';
 
 const COLLECTIONS = ['applications', 'workOrders', 'conflicts', 'syncIssues', 'auditLog'] as const;
 type C = (typeof COLLECTIONS)[number];
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
-  await server?.close();
+  if (server) await stopServer(server);
 });
 
 const strip = (doc: { toJSON(): unknown }) => {

@@ -67,7 +67,7 @@ describe('schema migrations', () => {
       name,
       storage,
       ...keys,
-      collections: ['applications', 'waybills', 'conflicts'],
+      collections: ['applications', 'waybills', 'conflicts', 'syncIssues'],
     });
     try {
       const found = await findApplicationsByIdNumber(store, old.applicant.idNumber);

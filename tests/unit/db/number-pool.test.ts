@@ -43,7 +43,6 @@ describe('number pool', () => {
       name,
       storage,
       ...keys,
-      collections: ['numberBlocks'] as const,
       multiInstance: true,
       ignoreDuplicate: true,
     };
@@ -70,7 +69,7 @@ describe('number pool', () => {
 
   it('saves a waybill request when the pool is empty offline and serves it when a block arrives', async () => {
     const store = await openTestDatabase({
-      collections: ['applications', 'waybills', 'numberBlocks', 'conflicts'],
+      collections: ['applications', 'waybills', 'numberBlocks', 'conflicts', 'syncIssues'],
     });
     open.push(store);
     let online = false;
