@@ -3,7 +3,7 @@
 // Heartbeat comments keep proxies from closing the connection; each heartbeat also re-reads
 // the session (revocation ends the stream) and drains anything a still-open transaction
 // held back when the last signal came.
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { AuthContext } from '../context.ts';
 import type { Db } from '../db/types.ts';
 import { sessionState } from '../auth/repository.ts';
@@ -32,7 +32,12 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export async function runStream(
   deps: StreamDeps,
   res: ServerResponse,
-  input: { collection: SyncedCollection; caller: AuthContext; checkpoint?: string | undefined },
+  input: {
+    collection: SyncedCollection;
+    caller: AuthContext;
+    checkpoint?: string | undefined;
+    headers?: OutgoingHttpHeaders;
+  },
 ): Promise<void> {
   const { db } = deps;
   const { collection } = input;
@@ -120,6 +125,8 @@ export async function runStream(
   res.on('close', close);
 
   res.writeHead(200, {
+    // Headers the framework already chose (CORS, helmet): a hijacked reply writes its own.
+    ...input.headers,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     connection: 'keep-alive',

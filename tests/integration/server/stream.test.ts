@@ -93,6 +93,20 @@ describe.each(databaseKinds())('streams on %s', (kind) => {
     ).toBe(401);
   });
 
+  it("carries CORS headers for the app's origin on the event stream", async () => {
+    const response = await fetch(`${baseUrl()}/api/v1/sync/applications/stream`, {
+      headers: {
+        authorization: `Bearer ${a.accessToken}`,
+        'x-waypost-protocol': '1',
+        origin: 'app://waypost',
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://waypost');
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    await response.body?.cancel();
+  });
+
   it('refuses a stream without the protocol version', async () => {
     const response = await fetch(`${baseUrl()}/api/v1/sync/applications/stream`, {
       headers: { authorization: `Bearer ${a.accessToken}` },

@@ -173,6 +173,7 @@ const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const collection = collectionOf(request);
       const { checkpoint } = request.query;
       if (checkpoint && !decodeCheckpoint(checkpoint)) throw invalidCheckpoint();
+      const headers = Object.fromEntries(Object.entries(reply.getHeaders()));
       reply.hijack();
       let closeThis: (() => void) | null = null;
       await runStream(
@@ -194,7 +195,7 @@ const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         },
         reply.raw,
-        { collection, caller: callerOf(request), checkpoint },
+        { collection, caller: callerOf(request), checkpoint, headers },
       );
     },
   );
