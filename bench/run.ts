@@ -54,7 +54,7 @@ for (const part of parts) {
         notes: [`1-minute load average at start: ${load.toFixed(2)}`],
       }),
       config: { ...outcome.config, quick },
-      metrics: outcome.metrics as Record<string, unknown>,
+      metrics: outcome.metrics,
       targets: outcome.targets,
       notes: outcome.notes,
     };

@@ -33,6 +33,9 @@ export interface SyncRunResult {
   bytes: number;
   /** Photos moved through /media (bytes included in `bytes`). */
   photos: number;
+  /** When the documents were in sync, and when the photos were done (ms from the start). */
+  docsMs?: number;
+  photosMs?: number;
 }
 
 export interface HarnessApi {

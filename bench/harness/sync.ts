@@ -16,7 +16,7 @@ import type { DeviceAuth, SyncRunResult, Timed, Validation } from './api.ts';
 import { BENCH_DATABASE_KEY, BENCH_INDEX_KEY } from './local.ts';
 import { photo } from './photo.ts';
 
-const SYNC_COLLECTIONS = ['applications', 'media', 'conflicts', 'syncIssues'] as const;
+const SYNC_COLLECTIONS = ['applications', 'events', 'media', 'conflicts', 'syncIssues'] as const;
 type SyncName = (typeof SYNC_COLLECTIONS)[number];
 /** Parallel photo uploads/downloads (a media queue would keep a few in flight). */
 const MEDIA_CONCURRENCY = 4;
@@ -101,7 +101,6 @@ function engineFor(store: WaypostDataStore<SyncName>, auth: DeviceAuth): Promise
     tokens: { accessToken: auth.accessToken, refreshToken: auth.refreshToken },
     deviceId: auth.deviceId,
     events: null,
-    streamCollections: ['applications'],
     requestTimeoutMs: 120_000,
   });
 }
@@ -150,9 +149,19 @@ export async function syncPush(name: string, auth: DeviceAuth): Promise<SyncRunR
   const engine = await engineFor(store, auth);
   const count = counter(engine);
   try {
-    const [, photos] = await Promise.all([engine.awaitInSync(), uploadPhotos(store, engine)]);
+    let docsMs = 0;
+    let photosMs = 0;
+    const [, photos] = await Promise.all([
+      engine.awaitInSync().then(() => {
+        docsMs = performance.now() - started;
+      }),
+      uploadPhotos(store, engine).then((n) => {
+        photosMs = performance.now() - started;
+        return n;
+      }),
+    ]);
     const ms = performance.now() - started;
-    return { ms, documents: { ...count.counts }, bytes: 0, photos };
+    return { ms, documents: { ...count.counts }, bytes: 0, photos, docsMs, photosMs };
   } finally {
     count.stop();
     await engine.stop();
@@ -171,6 +180,7 @@ export async function syncPull(
   const count = counter(engine);
   try {
     await engine.awaitInSync();
+    const docsMs = performance.now() - started;
     let photos = 0;
     if (downloadPhotos) {
       const media = await store.db.media.find().exec();
@@ -182,7 +192,7 @@ export async function syncPull(
       });
     }
     const ms = performance.now() - started;
-    return { ms, documents: { ...count.counts }, bytes: 0, photos };
+    return { ms, documents: { ...count.counts }, bytes: 0, photos, docsMs, photosMs: ms - docsMs };
   } finally {
     count.stop();
     await engine.stop();

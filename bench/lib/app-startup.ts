@@ -1,5 +1,7 @@
-// The real app's start-up with a full local database: browser host + built renderer in
-// Chromium, time from navigation until the records list shows rows.
+// The real app's start-up with a full local database (browser host + built renderer in
+// Chromium, navigation until the records list shows rows) is not measured yet: it needs the
+// host's key storage to open a seeded database and a scripted login. The data layer's own
+// restart time (open + first records list) is measured in bench/local.ts instead.
 import type { PartContext } from './part.ts';
 
 export interface AppStartup {
@@ -10,5 +12,7 @@ export interface AppStartup {
 }
 
 export async function measureAppStartup(_ctx: PartContext): Promise<AppStartup | null> {
-  throw new Error('the renderer UI is not wired to the data layer yet');
+  throw new Error(
+    'needs a seeded database under the browser host origin with the host-held keys and a scripted login; the data-layer restart time (open + first list) stands in for it',
+  );
 }

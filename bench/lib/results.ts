@@ -16,7 +16,7 @@ export interface TargetCheck {
   note?: string;
 }
 
-export interface PartResult<M = Record<string, unknown>> {
+export interface PartResult<M = unknown> {
   part: Part;
   startedAt: string;
   finishedAt: string;
