@@ -19,6 +19,17 @@ export const rejection = (id: string, error: WaypostError): Rejection =>
         field: error.field,
       };
 
+/** Real documents are a few KiB; a huge refused payload is recorded by size, not kept whole. */
+export const MAX_QUARANTINED_BYTES = 256 * 1024;
+const kept = (text: string): string =>
+  Buffer.byteLength(text) <= MAX_QUARANTINED_BYTES
+    ? text
+    : JSON.stringify({
+        truncated: true,
+        bytes: Buffer.byteLength(text),
+        head: text.slice(0, 1024),
+      });
+
 export interface QuarantineInput {
   collection: string;
   rejection: Rejection;
@@ -49,7 +60,7 @@ export async function quarantine(
       input.rejection.code,
       input.rejection.messageEn,
       input.rejection.field ?? null,
-      encryptBytes(keys.pii, Buffer.from(text, 'utf8')),
+      encryptBytes(keys.pii, Buffer.from(kept(text), 'utf8')),
       payloadHash,
     ],
   );

@@ -169,6 +169,12 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
     const result = await pushDocs(server, session, 'applications', inserts([manyMedia]));
     expect(result.status).toBe(200);
     expect(result.rejected[0]).toMatchObject({ code: 'SCHEMA_INVALID', field: 'mediaIds' });
+    // Quarantine keeps a huge refused payload by size only.
+    const kept = await server.db.query<{ n: number }>(
+      'SELECT octet_length(payload) AS n FROM quarantine WHERE doc_id = $1',
+      [manyMedia.id],
+    );
+    expect(kept.rows[0]?.n).toBeLessThan(300 * 1024);
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     const response = await raw('/sync/applications/push', deep);
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
