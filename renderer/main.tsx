@@ -4,6 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
 import { usePreferences } from './stores/preferences.ts';
+import { documentStyleNonce, stampStyleNonce } from './app/csp.ts';
+
+const nonce = documentStyleNonce();
+if (nonce) stampStyleNonce(nonce);
 
 initI18n(usePreferences.getState().language);
 

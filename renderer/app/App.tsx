@@ -18,6 +18,7 @@ import { call } from './data/host.ts';
 import { useIdleLock } from './idle-lock.ts';
 import { MENU_BY_ROLE, homeRoute } from './roles.ts';
 import { appTheme } from './theme.ts';
+import { documentStyleNonce } from './csp.ts';
 import { EnrolPage } from '../features/login/EnrolPage.tsx';
 import { LockScreen } from '../features/login/LockScreen.tsx';
 import { LoginPage } from '../features/login/LoginPage.tsx';
@@ -28,13 +29,6 @@ import { ShiftStartPage } from '../features/van/ShiftStartPage.tsx';
 import { ShiftEndPage } from '../features/van/ShiftEndPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import type { WaypostError } from '../../shared/result.ts';
-
-function cspNonce(): string | undefined {
-  const meta = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]');
-  const nonce = meta?.nonce || meta?.getAttribute('nonce') || '';
-  // Left as the placeholder when served without a host (vite dev): no nonce then.
-  return nonce && !nonce.startsWith('__') ? nonce : undefined;
-}
 
 type Boot =
   | { phase: 'loading' }
@@ -136,7 +130,7 @@ function Root() {
 export function App() {
   const language = usePreferences((s) => s.language);
   const touchMode = usePreferences((s) => s.touchMode);
-  const [nonce] = useState(cspNonce);
+  const [nonce] = useState(documentStyleNonce);
   initI18n(language);
   useEffect(() => {
     document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';

@@ -25,7 +25,8 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
 }
 
 const FIELD_SELECTOR = [
-  'input:not([type=hidden]):not([type=file]):not([disabled]):not([readonly])',
+  // Radios and checkboxes (priority, payment, options) are reached with Tab or a click.
+  'input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox]):not([disabled]):not([readonly])',
   'textarea:not([disabled])',
   '[data-enter-target]:not([disabled])',
 ].join(',');

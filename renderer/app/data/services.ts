@@ -72,14 +72,25 @@ export async function startServices(
     : null;
   const timers: number[] = [];
   running = { engine, pool, media, timers, session, stopOnline: null };
+  // Numbers run low during a busy day and blocks arrive when the network returns: refill
+  // every 30 s, and after a failed request retry sooner (2 s, doubling) while online.
+  let retryMs = 2_000;
+  let retry: number | null = null;
   const tick = async () => {
     if (running?.pool !== pool) return;
-    await pool.refill();
+    const refilled = await pool.refill();
     await pool.assignPending();
     await printPendingWaybills(session);
+    if (retry !== null) window.clearTimeout(retry);
+    retry = null;
+    if (!refilled.ok && refilled.error.code === 'NUMBER_BLOCK_UNAVAILABLE') {
+      retry = window.setTimeout(() => void tick(), retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    } else {
+      retryMs = 2_000;
+    }
   };
   void tick();
-  // Numbers run low during a busy day and blocks arrive when the network returns.
   timers.push(window.setInterval(() => void tick(), 30_000));
   const subscription = engine?.connectivity.online$.subscribe((online) => {
     if (online) void tick();

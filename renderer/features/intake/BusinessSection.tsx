@@ -17,7 +17,9 @@ import { useIntake } from './store.ts';
 export function BusinessSection({ categories }: { categories?: readonly BusinessCategory[] }) {
   const { t } = useTranslation();
   const english = usePreferences((s) => s.language === 'en');
-  const draft = useIntake((s) => s.draft);
+  const businessCode = useIntake((s) => s.draft.businessCode);
+  const acceptanceNo = useIntake((s) => s.draft.acceptanceNo);
+  const priority = useIntake((s) => s.draft.priority);
   const update = useIntake((s) => s.update);
   const scanned = useIntake((s) => s.scanned.acceptanceNo === true);
   const markScanned = useIntake((s) => s.markScanned);
@@ -44,7 +46,7 @@ export function BusinessSection({ categories }: { categories?: readonly Business
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               autoFocus
-              value={draft.businessCode || undefined}
+              value={businessCode || undefined}
               placeholder={t('intake.businessPlaceholder')}
               options={options}
               data-testid="business-select"
@@ -80,7 +82,7 @@ export function BusinessSection({ categories }: { categories?: readonly Business
           >
             <ScanInput
               className="wp-mono"
-              value={draft.acceptanceNo}
+              value={acceptanceNo}
               placeholder={t('intake.acceptanceNoPlaceholder')}
               maxLength={40}
               data-testid="acceptance-no"
@@ -92,7 +94,7 @@ export function BusinessSection({ categories }: { categories?: readonly Business
         <Col flex="none">
           <Field path="priority" label={t('intake.priority')}>
             <Radio.Group
-              value={draft.priority}
+              value={priority}
               optionType="button"
               buttonStyle="solid"
               data-testid="priority"

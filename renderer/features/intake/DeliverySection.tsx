@@ -26,12 +26,13 @@ import { useSlaConfig } from '../../app/data/config.ts';
 
 export function DeliverySection() {
   const { t } = useTranslation();
-  const draft = useIntake((s) => s.draft);
+  const delivery = useIntake((s) => s.draft.delivery);
+  const recipient = useIntake((s) => s.draft.recipient);
+  const tierOverride = useIntake((s) => s.draft.tierOverride);
   const update = useIntake((s) => s.update);
   const setErrors = useIntake((s) => s.setErrors);
   const errors = useIntake((s) => s.errors);
   const slaConfig = useSlaConfig();
-  const { delivery, recipient } = draft;
 
   const promise = useMemo(
     () =>
@@ -39,9 +40,9 @@ export function DeliverySection() {
         recipient.address.divisionCode,
         Date.now(),
         slaConfig,
-        draft.tierOverride || undefined,
+        tierOverride || undefined,
       ),
-    [recipient.address.divisionCode, draft.tierOverride, slaConfig],
+    [recipient.address.divisionCode, tierOverride, slaConfig],
   );
 
   return (
@@ -180,7 +181,7 @@ export function DeliverySection() {
               <Select<SlaTierCode | ''>
                 size="small"
                 style={{ width: 150 }}
-                value={draft.tierOverride}
+                value={tierOverride}
                 data-enter-skip
                 onChange={(value) => update('tierOverride', (d) => (d.tierOverride = value))}
                 options={[

@@ -105,7 +105,12 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const session = useSession((s) => s.session);
-  const draft = useIntake((s) => s.draft);
+  // Narrow subscriptions: a keystroke in one field must not re-render the whole form (a
+  // scanner types a character every few milliseconds).
+  const businessCode = useIntake((s) => s.draft.businessCode);
+  const method = useIntake((s) => s.draft.delivery.method);
+  const waybillNo = useIntake((s) => s.draft.waybillNo);
+  const note = useIntake((s) => s.draft.note);
   const errors = useIntake((s) => s.errors);
   const saving = useIntake((s) => s.saving);
   const outcome = useIntake((s) => s.outcome);
@@ -114,7 +119,7 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
   const container = useRef<HTMLDivElement | null>(null);
   const [saveError, setSaveError] = useState<WaypostError | null>(null);
   const [showWaybillScan, setShowWaybillScan] = useState(false);
-  const business = findBusiness(draft.businessCode);
+  const business = findBusiness(businessCode);
   const needsVehicle = mode === 'vehicle' || (business.ok && business.value.requiresVehicle);
   const errorCount = Object.keys(errors).length;
 
@@ -170,8 +175,7 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
     setOutcome({ ...outcome, ...printed });
   };
 
-  const next = () =>
-    reset(mode === 'vehicle' ? draft.businessCode || 'PLATE_REPLACEMENT' : undefined);
+  const next = () => reset(mode === 'vehicle' ? businessCode || 'PLATE_REPLACEMENT' : undefined);
 
   const clear = () =>
     modal.confirm({
@@ -231,13 +235,13 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
           <Col flex="0 0 330px">
             <PhotoPanel />
             <Card size="small" title={t('intake.waybill')} style={{ marginTop: 12 }}>
-              {draft.delivery.method === 'collect' ? (
+              {method === 'collect' ? (
                 <Typography.Text type="secondary">{t('delivery.collect')}</Typography.Text>
-              ) : showWaybillScan || draft.waybillNo ? (
+              ) : showWaybillScan || waybillNo ? (
                 <Field path="waybillNo" label={t('intake.waybillScan')}>
                   <ScanInput
                     className="wp-mono"
-                    value={draft.waybillNo}
+                    value={waybillNo}
                     placeholder={t('intake.waybillScanPlaceholder')}
                     data-testid="waybill-scan"
                     onChange={(value) => update('waybillNo', (d) => (d.waybillNo = value))}
@@ -261,7 +265,7 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
             <Card size="small" title={t('intake.note')} style={{ marginTop: 12 }}>
               <Field path="note" label={null}>
                 <Input.TextArea
-                  value={draft.note}
+                  value={note}
                   rows={2}
                   maxLength={200}
                   onChange={(e) => update('note', (d) => (d.note = e.target.value))}

@@ -10,7 +10,7 @@ export interface KeyStroke {
 }
 
 export interface ScanDetectorOptions {
-  /** Longest gap between two characters of one scan. Scanners: 1–20 ms; people: 60+ ms. */
+  /** Longest gap between two characters of one scan. Scanners: 1–20 ms (more when the page is busy); people rarely type 6+ keys all under 50 ms. */
   readonly maxGapMs: number;
   /** Shortest code we treat as a scan (acceptance numbers and waybills are ≥ 8). */
   readonly minLength: number;
@@ -19,7 +19,7 @@ export interface ScanDetectorOptions {
 }
 
 export const DEFAULT_SCAN_OPTIONS: ScanDetectorOptions = {
-  maxGapMs: 35,
+  maxGapMs: 50,
   minLength: 6,
   maxEnterGapMs: 80,
 };

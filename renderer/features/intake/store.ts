@@ -48,6 +48,30 @@ function clone(draft: IntakeDraft): IntakeDraft {
   };
 }
 
+/** `next` with every part equal to the same part of `prev` replaced by prev's object, so
+ * screens subscribed to an unchanged part do not re-render. */
+function shareUnchanged<T>(prev: T, next: T): T {
+  if (prev === next || typeof prev !== 'object' || typeof next !== 'object' || !prev || !next)
+    return next;
+  if (prev instanceof Uint8Array || next instanceof Uint8Array) return next;
+  if (Array.isArray(prev) !== Array.isArray(next)) return next;
+  const keys = Object.keys(next);
+  if (keys.length !== Object.keys(prev).length) {
+    if (Array.isArray(next)) return next;
+  }
+  let same = keys.length === Object.keys(prev).length;
+  const out: Record<string, unknown> = Array.isArray(next)
+    ? ([] as unknown as Record<string, unknown>)
+    : {};
+  for (const key of keys) {
+    const p = (prev as Record<string, unknown>)[key];
+    const shared = shareUnchanged(p, (next as Record<string, unknown>)[key]);
+    out[key] = shared;
+    if (shared !== p) same = false;
+  }
+  return same ? prev : (out as T);
+}
+
 export const useIntake = create<IntakeState>((set) => ({
   draft: emptyDraft(),
   errors: {},
@@ -56,8 +80,9 @@ export const useIntake = create<IntakeState>((set) => ({
   outcome: null,
   update: (path, change) =>
     set((state) => {
-      const draft = clone(state.draft);
-      change(draft);
+      const changed = clone(state.draft);
+      change(changed);
+      const draft = shareUnchanged(state.draft, changed);
       const errors = { ...state.errors };
       // Clear this field's error and any error of a field nested under it.
       for (const key of Object.keys(errors)) {

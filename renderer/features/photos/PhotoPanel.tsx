@@ -16,21 +16,27 @@ import { PortraitCapture } from './PortraitCapture.tsx';
 
 export function PhotoPanel() {
   const { t } = useTranslation();
-  const draft = useIntake((s) => s.draft);
+  const businessCode = useIntake((s) => s.draft.businessCode);
+  const portrait = useIntake((s) => s.draft.portrait);
+  const documents = useIntake((s) => s.draft.documents);
   const update = useIntake((s) => s.update);
   const portraitError = useIntake((s) => s.errors.portrait);
   const [camera, setCamera] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [reuseNote, setReuseNote] = useState<string | null>(null);
-  const business = findBusiness(draft.businessCode);
+  const business = findBusiness(businessCode);
   const specCode = business.ok ? business.value.photoSpec : null;
   const spec = specCode ? PHOTO_SPECS[specCode] : null;
-  const portraits = useMemo(() => (draft.portrait ? [draft.portrait] : []), [draft.portrait]);
+  const portraits = useMemo(() => (portrait ? [portrait] : []), [portrait]);
   const urls = useObjectUrls(portraits);
   useHotkeys({ F8: () => spec && setCamera(true) }, !camera && !scanning);
 
   const reuse = async () => {
-    const id = parsePersonId(draft.applicant.idNumber, 'applicant.idNumber', new Date());
+    const id = parsePersonId(
+      useIntake.getState().draft.applicant.idNumber,
+      'applicant.idNumber',
+      new Date(),
+    );
     if (!id.ok || !specCode) {
       setReuseNote(t('photo.reuseNeedsId'));
       return;
@@ -60,7 +66,7 @@ export function PhotoPanel() {
               style={{
                 width: 120,
                 height: 148,
-                border: `1px ${draft.portrait ? 'solid' : 'dashed'} ${portraitError ? '#ff4d4f' : '#d9d9d9'}`,
+                border: `1px ${portrait ? 'solid' : 'dashed'} ${portraitError ? '#ff4d4f' : '#d9d9d9'}`,
                 borderRadius: 4,
                 display: 'grid',
                 placeItems: 'center',
@@ -68,9 +74,9 @@ export function PhotoPanel() {
                 overflow: 'hidden',
               }}
             >
-              {draft.portrait ? (
+              {portrait ? (
                 <img
-                  src={urls.get(draft.portrait.localId)}
+                  src={urls.get(portrait.localId)}
                   alt=""
                   data-testid="portrait-thumb"
                   style={{ width: '100%', height: '100%', objectFit: 'cover' }}
@@ -86,7 +92,7 @@ export function PhotoPanel() {
                 onClick={() => setCamera(true)}
                 data-testid="take-photo"
               >
-                {draft.portrait ? t('photo.retake') : t('photo.take')}
+                {portrait ? t('photo.retake') : t('photo.take')}
                 <span className="wp-kbd">F8</span>
               </Button>
               <Button
@@ -96,10 +102,10 @@ export function PhotoPanel() {
               >
                 {t('photo.reuse')}
               </Button>
-              {draft.portrait && (
+              {portrait && (
                 <Tag color="green">
-                  {draft.portrait.widthPx}×{draft.portrait.heightPx} ·{' '}
-                  {(draft.portrait.bytes.length / 1024).toFixed(1)} KB
+                  {portrait.widthPx}×{portrait.heightPx} ·{' '}
+                  {(portrait.bytes.length / 1024).toFixed(1)} KB
                 </Tag>
               )}
             </Space>
@@ -133,7 +139,7 @@ export function PhotoPanel() {
             {t('photo.scanPage')}
           </Button>
           <Typography.Text type="secondary">
-            {t('photo.pages', { count: draft.documents.length })}
+            {t('photo.pages', { count: documents.length })}
           </Typography.Text>
         </Space>
       </Card>
@@ -151,7 +157,7 @@ export function PhotoPanel() {
       )}
       <DocumentScan
         open={scanning}
-        pages={draft.documents}
+        pages={documents}
         onClose={() => setScanning(false)}
         onChange={(pages) => update('documents', (d) => (d.documents = pages))}
       />

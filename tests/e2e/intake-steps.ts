@@ -1,0 +1,97 @@
+// What a clerk does, as Playwright steps (shared by the intake and UI specs).
+import { expect, type Page } from '@playwright/test';
+import type { IntakeEnv } from './intake-env.ts';
+
+export interface StaffLogin {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** CSP violations of the page, collected from the first script on (see ui-screens). */
+export async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: list });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      list.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+}
+
+export async function enrol(page: Page, env: IntakeEnv): Promise<void> {
+  await page.goto(env.appUrl);
+  await page.getByTestId('enrol-code').fill(await env.newEnrolmentCode());
+  await page.getByTestId('enrol-submit').click();
+  await expect(page.getByTestId('login-page')).toBeVisible();
+}
+
+export async function login(page: Page, staff: StaffLogin): Promise<void> {
+  await page.getByTestId('login-username').fill(staff.username);
+  await page.getByTestId('login-password').fill(staff.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('main-menu')).toBeVisible();
+}
+
+export async function openScreen(page: Page, label: string): Promise<void> {
+  await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
+}
+
+export async function pickBusiness(page: Page, search: string): Promise<void> {
+  await page.getByTestId('business-select').click();
+  await page.keyboard.type(search);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * A keyboard-wedge scanner: characters 4 ms apart, then Enter. The key events carry the
+ * scanner's own timing (CDP timestamps, as the OS stamps hardware keys on arrival), however
+ * long the page takes to handle each key — keyboard.type would time the page instead.
+ */
+export async function scan(page: Page, testId: string, code: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  for (const [i, ch] of [...code, 'Enter'].entries()) {
+    const enter = ch === 'Enter';
+    const key = {
+      key: ch,
+      timestamp: start + i * 0.004,
+      ...(enter ? { code: 'Enter', windowsVirtualKeyCode: 13 } : { text: ch }),
+    };
+    await cdp.send('Input.dispatchKeyEvent', { type: enter ? 'rawKeyDown' : 'keyDown', ...key });
+    if (enter) await cdp.send('Input.dispatchKeyEvent', { type: 'char', ...key, text: '\r' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  }
+  await cdp.detach();
+}
+
+export async function chooseAddress(page: Page, place: string, street: string): Promise<void> {
+  const search = page.getByTestId('address-search').locator('input');
+  await search.click();
+  await page.keyboard.type(place);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.getByTestId('address-cascader').click();
+  await page.locator('.ant-cascader-menu-item', { hasText: street }).click();
+  await page.keyboard.press('Escape');
+}
+
+export async function takePortrait(page: Page): Promise<void> {
+  await page.getByTestId('take-photo').click();
+  const capture = page.getByTestId('photo-capture');
+  await expect(capture).toBeEnabled({ timeout: 20_000 });
+  await capture.click();
+  await expect(page.getByTestId('check-background')).toHaveText('白色背景');
+  await expect(page.getByTestId('photo-accept')).toBeEnabled();
+  await page.getByTestId('photo-accept').click();
+  await expect(page.getByTestId('portrait-thumb')).toBeVisible();
+}
+
+export async function selectPayment(page: Page, label: string): Promise<void> {
+  await page.getByTestId('payment').getByText(label, { exact: true }).click();
+}
