@@ -140,13 +140,13 @@ export async function chooseValidation(harness: Harness, notes: string[]): Promi
 
 export async function runLocal(ctx: PartContext): Promise<PartOutcome<LocalMetrics>> {
   // 200,000 seeded records take longer than the whole benchmark budget on 2 cores (about
-  // 300–1,000 documents/s through RxDB + encryption): measure up to 50,000 and project; set
+  // 300–1,000 documents/s through RxDB + encryption): measure up to 30,000 and project; set
   // BENCH_LOCAL_LEVELS=0,50000,200000 to measure the asked size.
   const levels = process.env.BENCH_LOCAL_LEVELS
     ? process.env.BENCH_LOCAL_LEVELS.split(',').map(Number)
     : ctx.quick
       ? [0, 2_000, 5_000]
-      : [0, 10_000, 50_000];
+      : [0, 10_000, 30_000];
   const savesPerLevel = ctx.quick ? 40 : 200;
   const searchesPerKind = ctx.quick ? 20 : 100;
   const chunk = 1000;
