@@ -17,7 +17,7 @@ import {
   type Session,
   type TestServer,
 } from '../../support/server-app.ts';
-import { databaseKinds } from '../../support/server-db.ts';
+import { createTestDatabase, databaseKinds } from '../../support/server-db.ts';
 import { applicationDoc } from '../../support/server-docs.ts';
 
 describe.each(databaseKinds())('hostile input on %s', (kind) => {
@@ -321,6 +321,11 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
 });
 
 describe('rate limits, pressure and logs', () => {
+  // Start the file's shared PGlite in a hook (hook timeout), not inside the first test.
+  beforeAll(async () => {
+    await (await createTestDatabase()).drop();
+  });
+
   it('limits two devices behind one IP independently', async () => {
     const server = await startTestServer({
       settings: {

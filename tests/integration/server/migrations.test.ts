@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationError, type Migration } from '../../../server/db/migrate.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/server-db.ts';
 
@@ -19,12 +19,17 @@ const migration = (version: string, sql: string): Migration => ({
 
 describe.each(databaseKinds())('migrations on %s', (kind) => {
   const databases: TestDatabase[] = [];
+  // Created up front: the first PGlite start can be slow on a busy machine (hook timeout).
+  beforeAll(async () => {
+    databases.push(await createTestDatabase(kind), await createTestDatabase(kind));
+  });
   afterAll(async () => {
     for (const database of databases) await database.drop();
   });
-  const fresh = async () => {
-    const database = await createTestDatabase(kind);
-    databases.push(database);
+  let next = 0;
+  const fresh = async (): Promise<TestDatabase> => {
+    const database = databases[next++];
+    if (!database) throw new Error('no prepared database left');
     return database;
   };
 
