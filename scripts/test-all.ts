@@ -3,6 +3,7 @@
 // the later ones (so one run shows everything), but it does fail the whole run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 interface Step {
   name: string;
@@ -11,7 +12,8 @@ interface Step {
   report?: { file: string; kind: 'vitest' | 'playwright' };
 }
 
-const tmp = '.tmp/test-reports';
+// Absolute: Playwright resolves a relative report path against its config's folder.
+const tmp = resolve('.tmp/test-reports');
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
