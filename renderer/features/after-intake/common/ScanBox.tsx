@@ -25,7 +25,11 @@ export function ScanBox({
   const ref = useRef<InputRef>(null);
   const [value, setValue] = useState('');
   const [flash, setFlash] = useState<Feedback | null>(null);
-  const busy = useRef(false);
+  // Scans are handled one after another, in order: a fast scanner may send the next code
+  // while the last one is still being saved, and no scan may be lost or overtake another.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const handler = useRef(onScan);
+  handler.current = onScan;
 
   useEffect(() => {
     if (!disabled) ref.current?.focus();
@@ -37,19 +41,20 @@ export function ScanBox({
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const submit = async () => {
+  const submit = () => {
     const code = value.trim();
     setValue('');
-    if (code === '' || busy.current) return;
-    busy.current = true;
-    try {
-      const result = await onScan(code);
-      beep(result);
-      setFlash(result);
-    } finally {
-      busy.current = false;
-      ref.current?.focus();
-    }
+    if (code === '') return;
+    queue.current = queue.current.then(async () => {
+      try {
+        const result = await handler.current(code);
+        beep(result);
+        setFlash(result);
+      } catch {
+        beep('error');
+        setFlash('error');
+      }
+    });
   };
 
   return (
@@ -70,7 +75,7 @@ export function ScanBox({
         background: flash ? FLASH[flash] : undefined,
       }}
       onChange={(e) => setValue(e.target.value)}
-      onPressEnter={() => void submit()}
+      onPressEnter={submit}
       // Clicking a blank spot or a button must not leave the scanner typing into nothing;
       // moving to another field on purpose is fine.
       onBlur={(e) => {

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   BATCH_KINDS,
   BATCH_STATUS_LABELS,
@@ -35,6 +35,7 @@ import type { Feedback } from '../common/feedback.ts';
 import { ScanBox } from '../common/ScanBox.tsx';
 import { time } from '../common/format.ts';
 import { ItemsTable } from './ItemsTable.tsx';
+import { LastScanLine, type LastScan } from './LastScanLine.tsx';
 import { useBlockingError } from './useBlockingError.ts';
 
 export function ReceivePanel() {
@@ -43,6 +44,13 @@ export function ReceivePanel() {
   const session = useSession((s) => s.session);
   const [incoming, setIncoming] = useState<BatchDoc[]>([]);
   const [batch, setBatch] = useState<BatchDoc | null>(null);
+  const [lastScan, setLastScan] = useState<LastScan | null>(null);
+  // The batch as the last scan left it, for scans queued before React re-renders.
+  const live = useRef<BatchDoc | null>(null);
+  const select = (next: BatchDoc | null) => {
+    live.current = next;
+    setBatch(next);
+  };
   const [raised, setRaised] = useState<ReadonlySet<string>>(new Set());
   const { blocked, show } = useBlockingError();
 
@@ -62,32 +70,43 @@ export function ReceivePanel() {
       void message.error(fmt(m.handover.batchNotFound, { batchNo }));
       return 'error';
     }
-    setBatch(found);
+    select(found);
     return 'ok';
   };
 
   const onScan = async (code: string): Promise<Feedback> => {
-    if (!batch) return 'error';
+    const current = live.current;
+    if (!current) return 'error';
     if (parseManifestScan(code)) return openBatch(code);
-    const step = receiveScan(batch, code, { now: now() });
+    const step = receiveScan(current, code, { now: now() });
     if (!step.outcome.ok) {
+      setLastScan({ tone: 'danger', text: `${code} · ${step.outcome.error.code}` });
       show(step.outcome.error);
       return 'error';
     }
+    select(step.batch);
     await saveBatch(step.batch);
-    setBatch(step.batch);
     const outcome = step.outcome.value;
     if (outcome.kind === 'received') {
-      void message.success(fmt(m.handover.receivedOk, { acceptanceNo: outcome.item.acceptanceNo }));
+      setLastScan({
+        tone: 'success',
+        text: fmt(m.handover.receivedOk, { acceptanceNo: outcome.item.acceptanceNo }),
+      });
       return 'ok';
     }
     if (outcome.kind === 'duplicate') {
-      void message.warning(fmt(m.handover.duplicate, { acceptanceNo: outcome.item.acceptanceNo }));
+      setLastScan({
+        tone: 'warning',
+        text: fmt(m.handover.duplicate, { acceptanceNo: outcome.item.acceptanceNo }),
+      });
       return 'notice';
     }
-    void message.error(
-      fmt(m.handover.unexpected, { code: outcome.item.waybillNo ?? outcome.item.acceptanceNo }),
-    );
+    setLastScan({
+      tone: 'danger',
+      text: fmt(m.handover.unexpected, {
+        code: outcome.item.waybillNo ?? outcome.item.acceptanceNo,
+      }),
+    });
     return 'error';
   };
 
@@ -96,7 +115,7 @@ export function ReceivePanel() {
     const run = async () => {
       const done = await confirmAndRecord(current, session);
       if (!done.ok) return show(done.error);
-      setBatch(done.value.batch);
+      select(done.value.batch);
       void message.success(
         `${m.handover.receiptDone} · ${fmt(m.handover.events, { count: done.value.events })}`,
       );
@@ -114,7 +133,7 @@ export function ReceivePanel() {
     const closed = closeBatch(current, { now: now() });
     if (!closed.ok) return show(closed.error);
     await saveBatch(closed.value);
-    setBatch(closed.value);
+    select(closed.value);
   };
 
   const raiseLost = async (item: BatchItem) => {
@@ -145,7 +164,7 @@ export function ReceivePanel() {
             renderItem={(b) => (
               <List.Item
                 actions={[
-                  <Button key="open" onClick={() => setBatch(b)}>
+                  <Button key="open" onClick={() => select(b)}>
                     {m.handover.openBatch}
                   </Button>,
                 ]}
@@ -188,7 +207,7 @@ export function ReceivePanel() {
       }
       extra={
         <Space>
-          <Button onClick={() => setBatch(null)}>{m.common.close}</Button>
+          <Button onClick={() => select(null)}>{m.common.close}</Button>
           {batch.status === 'sealed' && (
             <Button
               type="primary"
@@ -216,6 +235,7 @@ export function ReceivePanel() {
             testId="receive-scan"
           />
         )}
+        {batch.status === 'sealed' && <LastScanLine scan={lastScan} />}
         <Row gutter={12}>
           <Col span={8}>
             <Statistic title={m.handover.receivedTitle} value={`${diff.received} / ${diff.sent}`} />

@@ -14,8 +14,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { PrinterOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { PrinterOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   BATCH_KINDS,
   BATCH_KIND_LIST,
@@ -41,6 +41,7 @@ import type { Feedback } from '../common/feedback.ts';
 import { ScanBox } from '../common/ScanBox.tsx';
 import { time } from '../common/format.ts';
 import { ItemsTable } from './ItemsTable.tsx';
+import { LastScanLine, type LastScan } from './LastScanLine.tsx';
 import { useBlockingError } from './useBlockingError.ts';
 
 export function SendPanel() {
@@ -50,6 +51,17 @@ export function SendPanel() {
   const [batches, setBatches] = useState<BatchDoc[]>([]);
   const [batch, setBatch] = useState<BatchDoc | null>(null);
   const [pending, setPending] = useState<PendingScan | null>(null);
+  const [lastScan, setLastScan] = useState<LastScan | null>(null);
+  // The reducer's state, read by queued scans before React has re-rendered.
+  const live = useRef<{ batch: BatchDoc | null; pending: PendingScan | null }>({
+    batch: null,
+    pending: null,
+  });
+  const apply = (next: BatchDoc | null, half: PendingScan | null) => {
+    live.current = { batch: next, pending: half };
+    setBatch(next);
+    setPending(half);
+  };
   const [index, setIndex] = useState<ApplicationsIndex | null>(null);
   const [kind, setKind] = useState<BatchKind>('finished_run');
   const [toStation, setToStation] = useState('');
@@ -70,32 +82,41 @@ export function SendPanel() {
   if (!session) return null;
 
   const create = async () => {
+    void refresh();
     const created = await newBatch(kind, session, toStation);
-    setBatch(created);
-    setPending(null);
+    apply(created, null);
+    setLastScan(null);
     setBatches((list) => [created, ...list]);
   };
 
   const onScan = async (code: string): Promise<Feedback> => {
-    if (!batch || !index) return 'error';
-    const step = scanItem(batch, code, index, { pending, now: now() });
-    if (step.batch !== batch) {
+    const current = live.current.batch;
+    if (!current || !index) return 'error';
+    const step = scanItem(current, code, index, { pending: live.current.pending, now: now() });
+    apply(step.batch, step.pending);
+    if (step.batch !== current) {
       await saveBatch(step.batch);
       setBatches((list) => list.map((b) => (b.id === step.batch.id ? step.batch : b)));
     }
-    setBatch(step.batch);
-    setPending(step.pending);
     if (!step.outcome.ok) {
+      setLastScan({ tone: 'danger', text: `${code} · ${step.outcome.error.code}` });
       show(step.outcome.error);
       return 'error';
     }
     const outcome = step.outcome.value;
     if (outcome.kind === 'duplicate') {
-      void message.warning(fmt(m.handover.duplicate, { acceptanceNo: outcome.item.acceptanceNo }));
+      setLastScan({
+        tone: 'warning',
+        text: fmt(m.handover.duplicate, { acceptanceNo: outcome.item.acceptanceNo }),
+      });
       return 'notice';
     }
-    if (outcome.kind === 'added')
-      void message.success(fmt(m.handover.added, { acceptanceNo: outcome.item.acceptanceNo }));
+    if (outcome.kind === 'added') {
+      setLastScan({
+        tone: 'success',
+        text: fmt(m.handover.added, { acceptanceNo: outcome.item.acceptanceNo }),
+      });
+    }
     return 'ok';
   };
 
@@ -118,12 +139,12 @@ export function SendPanel() {
       onOk: async () => {
         setBusy(true);
         try {
-          const sealed = await sealAndRecord(current, session, pending !== null);
+          const sealed = await sealAndRecord(current, session, live.current.pending !== null);
           if (!sealed.ok) {
             show(sealed.error);
             return;
           }
-          setBatch(sealed.value.batch);
+          apply(sealed.value.batch, null);
           setBatches((list) => list.map((b) => (b.id === current.id ? sealed.value.batch : b)));
           void message.success(fmt(m.handover.sealed, { count: sealed.value.batch.items.length }));
           await print(sealed.value.batch);
@@ -196,6 +217,24 @@ export function SendPanel() {
             >
               {m.handover.create}
             </Button>
+            <Space style={{ marginTop: 8 }}>
+              <Typography.Text
+                type="secondary"
+                data-testid="known-items"
+                data-count={index?.byAcceptanceNo.size ?? 0}
+              >
+                {fmt(m.handover.knownItems, { count: index?.byAcceptanceNo.size ?? 0 })}
+              </Typography.Text>
+              <Button
+                size="small"
+                type="link"
+                icon={<ReloadOutlined />}
+                onClick={() => void refresh()}
+                data-testid="known-items-refresh"
+              >
+                {m.common.refresh}
+              </Button>
+            </Space>
           </Form>
         </Card>
         <Card
@@ -209,10 +248,7 @@ export function SendPanel() {
             locale={{ emptyText: m.common.noData }}
             renderItem={(b) => (
               <List.Item
-                onClick={() => {
-                  setBatch(b);
-                  setPending(null);
-                }}
+                onClick={() => apply(b, null)}
                 style={{
                   cursor: 'pointer',
                   padding: '6px 12px',
@@ -288,6 +324,7 @@ export function SendPanel() {
                   onScan={onScan}
                   disabled={blocked || busy || !index}
                 />
+                <LastScanLine scan={lastScan} />
                 {pendingText && (
                   <Alert
                     type="info"
@@ -295,7 +332,7 @@ export function SendPanel() {
                     title={pendingText}
                     data-testid="pair-pending"
                     action={
-                      <Button size="small" onClick={() => setPending(null)}>
+                      <Button size="small" onClick={() => apply(live.current.batch, null)}>
                         {m.handover.cancelPending}
                       </Button>
                     }

@@ -42,6 +42,7 @@ export const afterIntakeEn: AfterIntakeMessages = {
     toStation: 'Receiving station code',
     toStationHint: 'Optional, e.g. the mail centre code',
     create: 'Start scanning',
+    knownItems: '{{count}} items known on this device',
     batches: 'Batches',
     noBatch: 'Create a batch or choose one on the left',
     batchNo: 'Batch no.',

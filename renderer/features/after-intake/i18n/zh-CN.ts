@@ -40,6 +40,7 @@ export const afterIntakeZhCN = {
     toStation: '接收单位代码',
     toStationHint: '选填，如邮件处理中心代码',
     create: '开始扫描',
+    knownItems: '本机可核对业务 {{count}} 件',
     batches: '批次',
     noBatch: '请新建批次或从左侧选择一个批次',
     batchNo: '批次号',
