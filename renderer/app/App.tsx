@@ -16,7 +16,7 @@ import { loadDeviceState, type DeviceState } from './data/auth.ts';
 import { openDatabase } from './data/db.ts';
 import { call } from './data/host.ts';
 import { useIdleLock } from './idle-lock.ts';
-import { MENU_BY_ROLE, homeRoute } from './roles.ts';
+import { homeRoute } from './roles.ts';
 import { appTheme } from './theme.ts';
 import { documentStyleNonce } from './csp.ts';
 import { EnrolPage } from '../features/login/EnrolPage.tsx';
@@ -84,11 +84,12 @@ function Root() {
     return bindNavigationToHash();
   }, [start]);
 
-  // After login, land on the role's first screen unless the current one is on its menu.
+  // After login, land on the role's first screen (a van crew starts with the checklist).
+  const staffId = session?.staffId;
+  const role = session?.role;
   useEffect(() => {
-    if (session && !MENU_BY_ROLE[session.role].includes(useNavigation.getState().route))
-      go(homeRoute(session.role));
-  }, [session, go]);
+    if (role) go(homeRoute(role));
+  }, [staffId, role, go]);
 
   const idleMinutes = boot.phase === 'ready' ? boot.settings.idleLockMinutes : 0;
   useIdleLock(idleMinutes);

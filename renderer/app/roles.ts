@@ -10,7 +10,7 @@ export function isStaffRole(value: string): value is StaffRole {
 
 /** Menu entries per role, in display order. */
 export const MENU_BY_ROLE: Record<StaffRole, readonly Route[]> = {
-  clerk: ['intake', 'records', 'sync-issues', 'settings'],
+  clerk: ['intake', 'vehicle', 'records', 'sync-issues', 'settings'],
   van: ['van-start', 'intake', 'vehicle', 'records', 'van-end', 'sync-issues', 'settings'],
   supervisor: ['intake', 'vehicle', 'records', 'sync-issues', 'van-start', 'van-end', 'settings'],
   admin: ['records', 'sync-issues', 'settings', 'intake', 'vehicle', 'van-start', 'van-end'],

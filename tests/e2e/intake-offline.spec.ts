@@ -122,12 +122,10 @@ test('an ID-card renewal taken offline prints, then reaches the server within 10
       { timeout: 10_000, intervals: [250] },
     )
     .toBe('');
-  test
-    .info()
-    .annotations.push({
-      type: 'synced after reconnect (ms)',
-      description: String(Date.now() - back),
-    });
+  test.info().annotations.push({
+    type: 'synced after reconnect (ms)',
+    description: String(Date.now() - back),
+  });
   expect(synced.application).toMatchObject({
     acceptanceNo: 'A140106202605040001',
     businessCode: 'ID_RENEWAL',

@@ -95,3 +95,35 @@ export async function takePortrait(page: Page): Promise<void> {
 export async function selectPayment(page: Page, label: string): Promise<void> {
   await page.getByTestId('payment').getByText(label, { exact: true }).click();
 }
+
+/**
+ * Rows per RxDB collection in the page's IndexedDB (documents stay encrypted; only counted).
+ * Keys are collection names, e.g. { applications: 0, media: 0 }.
+ */
+export async function localDocumentCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const counts: Record<string, number> = {};
+    for (const info of await indexedDB.databases()) {
+      const name = info.name ?? '';
+      const match = /^rxdb-dexie-waypost--\d+--(.+)$/.exec(name);
+      if (!match?.[1]) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const stores = [...db.objectStoreNames].filter((s) => s.startsWith('docs'));
+      let total = 0;
+      for (const store of stores) {
+        total += await new Promise<number>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+      counts[match[1]] = (counts[match[1]] ?? 0) + total;
+    }
+    return counts;
+  });
+}

@@ -14,6 +14,14 @@ export async function numbersRemaining(): Promise<number> {
   return blocks.reduce((sum, b) => sum + Math.max(0, b.count - b.nextOffset), 0);
 }
 
+/** Live count of unused waybill numbers (blocks arrive in the background after login). */
+export function watchNumbersRemaining(onChange: (remaining: number) => void): () => void {
+  const subscription = data()
+    .db.numberBlocks.find({ selector: { open: 1 } })
+    .$.subscribe((blocks) => onChange(blocks.reduce((sum, b) => sum + Math.max(0, b.count - b.nextOffset), 0)));
+  return () => subscription.unsubscribe();
+}
+
 export async function freeDiskBytes(): Promise<number | null> {
   const info = await call((h) => h.app.info());
   return info.ok ? (info.value.disk?.freeBytes ?? null) : null;

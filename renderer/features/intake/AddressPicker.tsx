@@ -54,12 +54,15 @@ export function AddressPicker({
   value,
   onChange,
   onUnknown,
+  onUnknownChecked,
   status,
 }: {
   value: string;
   onChange: (choice: AddressChoice) => void;
   /** The clerk typed a place we don't know and pressed Enter. */
   onUnknown: (text: string) => void;
+  /** Called after onUnknown's update, to show the error at once. */
+  onUnknownChecked?: () => void;
   status?: 'error';
 }) {
   const { t } = useTranslation();
@@ -151,6 +154,7 @@ export function AddressPicker({
             if (event.key === 'Enter' && query.trim() && results.length === 0) {
               event.preventDefault();
               onUnknown(query.trim());
+              onUnknownChecked?.();
             }
           }}
         />

@@ -19,7 +19,8 @@ import { SLA_TIERS as TIERS } from '../../../shared/sla/index.ts';
 import { DECLINE_REASONS, type SlaTierCode } from './draft.ts';
 import { Field } from './Field.tsx';
 import { AddressPicker } from './AddressPicker.tsx';
-import { deliveryPromise } from './address.ts';
+import { deliveryPromise, divisionsLookup } from './address.ts';
+import { checkAddress } from './validate.ts';
 import { useIntake } from './store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSlaConfig } from '../../app/data/config.ts';
@@ -31,7 +32,7 @@ export function DeliverySection() {
   const tierOverride = useIntake((s) => s.draft.tierOverride);
   const update = useIntake((s) => s.update);
   const setErrors = useIntake((s) => s.setErrors);
-  const errors = useIntake((s) => s.errors);
+  const addressError = useIntake((s) => s.errors['recipient.address']);
   const slaConfig = useSlaConfig();
 
   const promise = useMemo(
@@ -125,24 +126,30 @@ export function DeliverySection() {
           <Field path="recipient.address" label={t('intake.address')} required>
             <AddressPicker
               value={recipient.address.divisionCode}
-              status={errors['recipient.address'] ? 'error' : undefined}
+              status={addressError ? 'error' : undefined}
               onChange={(choice) =>
                 update('recipient.address', (d) => {
-                  d.recipient.address = { ...d.recipient.address, ...choice };
+                  d.recipient.address = { detail: d.recipient.address.detail, ...choice };
                 })
               }
-              onUnknown={() =>
-                setErrors({
-                  ...errors,
-                  'recipient.address': {
-                    code: 'ADDRESS_UNKNOWN',
-                    message: '地址无法识别：请从列表中选择省、市、区县和街道（乡镇）',
-                    messageEn:
-                      'Unknown address: choose the province, city, county and street from the list',
-                    field: 'recipient.address',
-                  },
+              onUnknown={(text) =>
+                update('recipient.address', (d) => {
+                  d.recipient.address = {
+                    divisionCode: '',
+                    names: {},
+                    detail: d.recipient.address.detail,
+                    unknownText: text,
+                  };
                 })
               }
+              onUnknownChecked={() => {
+                const checked = checkAddress(
+                  useIntake.getState().draft.recipient.address,
+                  divisionsLookup,
+                );
+                if (!checked.ok)
+                  setErrors({ ...useIntake.getState().errors, 'recipient.address': checked.error });
+              }}
             />
           </Field>
           <Field path="recipient.detail" label={t('intake.detail')} required>

@@ -34,6 +34,8 @@ export interface AddressDraft {
   divisionCode: string;
   names: AddressNames;
   detail: string;
+  /** A place name the clerk typed that matches no division (shown as the field's error). */
+  unknownText?: string;
 }
 
 /** A photo or scan held in memory until the intake is saved. */

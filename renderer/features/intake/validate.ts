@@ -158,6 +158,14 @@ export function checkAddress(
   lookup: AddressLookup,
 ): Result<{ divisionCode: string; names: AddressNames; detail: string }> {
   const field = 'recipient.address';
+  if (address.divisionCode === '' && address.unknownText) {
+    return fail(
+      'ADDRESS_UNKNOWN',
+      `地址无法识别：“${address.unknownText}”。请从列表中选择省、市、区县和街道（乡镇）`,
+      `Unknown address “${address.unknownText}”: choose the province, city, county and street from the list`,
+      field,
+    );
+  }
   if (address.divisionCode === '') {
     return fail(
       'ADDRESS_DIVISION_EMPTY',

@@ -9,8 +9,8 @@ import {
   checkSlipPrinter,
   freeDiskBytes,
   hasCamera,
-  numbersRemaining,
   printSlip,
+  watchNumbersRemaining,
 } from '../../app/data/van.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ageParts } from '../sync-bar/model.ts';
@@ -29,7 +29,6 @@ import {
 } from './reconciliation.ts';
 
 interface Findings {
-  numbers: number;
   freeBytes: number | null;
   camera: boolean;
 }
@@ -51,13 +50,12 @@ export function ShiftStartPage() {
 
   const check = useCallback(async () => {
     setFindings(null);
-    const [numbers, freeBytes, camera, printerOk] = await Promise.all([
-      numbersRemaining(),
+    const [freeBytes, camera, printerOk] = await Promise.all([
       freeDiskBytes(),
       hasCamera(),
       checkSlipPrinter(),
     ]);
-    setFindings({ numbers, freeBytes, camera });
+    setFindings({ freeBytes, camera });
     setPrinter(
       printerOk.ok
         ? { level: 'warn', text: null }
@@ -68,6 +66,8 @@ export function ShiftStartPage() {
   useEffect(() => {
     void check();
   }, [check]);
+  const [numbers, setNumbers] = useState<number | null>(null);
+  useEffect(() => watchNumbersRemaining(setNumbers), []);
 
   if (!session) return null;
   const syncLevel = syncAgeLevel(lastSyncedAt, now);
@@ -77,7 +77,7 @@ export function ShiftStartPage() {
   const lines = (): SlipLine[] => [
     {
       label: t('van.numberPool'),
-      value: t('van.numberPoolValue', { count: findings?.numbers ?? 0 }),
+      value: t('van.numberPoolValue', { count: numbers ?? 0 }),
     },
     {
       label: t('van.printer'),
@@ -158,11 +158,11 @@ export function ShiftStartPage() {
       )}
       <CheckRow
         testId="check-numbers"
-        level={findings ? numberPoolLevel(findings.numbers) : 'pending'}
+        level={numbers !== null ? numberPoolLevel(numbers) : 'pending'}
         label={t('van.numberPool')}
-        value={findings ? t('van.numberPoolValue', { count: findings.numbers }) : '…'}
+        value={numbers !== null ? t('van.numberPoolValue', { count: numbers }) : '…'}
         hint={
-          findings && numberPoolLevel(findings.numbers) !== 'ok'
+          numbers !== null && numberPoolLevel(numbers) !== 'ok'
             ? t('van.numberPoolLow', { min: SHIFT_LIMITS.minNumbers })
             : null
         }
