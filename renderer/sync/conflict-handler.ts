@@ -38,6 +38,24 @@ export function stripClientFields(doc: Json, clientFields: readonly string[]): J
   return out;
 }
 
+/**
+ * Records the losing version, retrying a little. A resolution must not throw: RxDB would drop
+ * the rows of that push and a later checkpoint could pass them (the document itself would then
+ * never be pushed). Losing the copy is the lesser harm; it is counted for diagnostics.
+ */
+export const conflictRecordFailures = { count: 0 };
+async function keepLosing(options: ConflictHandlerOptions, version: LosingVersion): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      await options.recordLosing(version);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+  conflictRecordFailures.count += 1;
+}
+
 export function createConflictHandler<T>(options: ConflictHandlerOptions): RxConflictHandler<T> {
   const strip = (doc: WithDeleted<T>): Json =>
     stripClientFields(doc satisfies object as Json, options.clientFields);
@@ -50,7 +68,7 @@ export function createConflictHandler<T>(options: ConflictHandlerOptions): RxCon
       const fork = strip(input.newDocumentState);
       const { merged, lostFields, losing } = mergeConflict(options.collection, master, fork);
       if (lostFields.length > 0) {
-        await options.recordLosing({
+        await keepLosing(options, {
           collectionName: options.collection,
           documentId: String(master['id'] ?? fork['id']),
           stationId: String(master['stationId'] ?? fork['stationId']),

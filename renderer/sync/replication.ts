@@ -1,7 +1,12 @@
 // The replication client: one RxDB replication per synced collection speaking protocol v1
 // (docs/PROTOCOL.md). Pull by checkpoint, push rows with their assumed master state, a live
 // SSE stream for busy collections (polling for the rest), retries with exponential backoff
-// and jitter, pause while offline, and a sticky "please upgrade" state on HTTP 426.
+// and jitter, waiting while offline, and a sticky "please upgrade" state on HTTP 426.
+//
+// The replications are never paused: RxDB's pause() drops the documents of a push that was
+// in flight, and a later checkpoint-only step (e.g. after a pull) then moves the upstream
+// checkpoint past them, so they would never be pushed (found by the chaos test). Instead each
+// handler waits at a gate until the device is online and not halted; RxDB keeps the rows.
 import { Subject, debounceTime, merge, type Subscription } from 'rxjs';
 import {
   getAssumedMasterState,
@@ -159,17 +164,46 @@ export async function startSync<K extends CollectionName>(
     status.setState({ state: active ? 'syncing' : 'online', error: null });
   }
 
+  // Handlers wait here while offline or halted; opening the gate re-checks everyone.
+  let gateChanged = new Subject<void>();
+  function openGate(): void {
+    const previous = gateChanged;
+    gateChanged = new Subject<void>();
+    previous.next();
+    previous.complete();
+  }
+  async function gate(): Promise<void> {
+    while (!stopped.signal.aborted && (halted !== null || !connectivity.online)) {
+      const changed = gateChanged;
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          sub.unsubscribe();
+          reject(stopped.signal.reason);
+        };
+        const sub = changed.subscribe({
+          complete: () => {
+            stopped.signal.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        });
+        stopped.signal.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+    if (stopped.signal.aborted) throw stopped.signal.reason;
+  }
+
   function halt(kind: 'upgrade_required' | 'auth'): void {
     if (halted === 'upgrade_required') return;
     halted = kind;
-    for (const replication of replications.values()) void replication.pause();
     refreshState();
   }
 
   /** Runs one request with the collection's backoff; classifies the failure. */
   async function attempt<T>(backoff: Backoff, run: () => Promise<T>): Promise<T> {
+    await gate();
     const delay = backoff.nextDelay();
     if (delay > 0) await sleep(delay, stopped.signal);
+    await gate();
     try {
       const result = await run();
       backoff.reset();
@@ -204,7 +238,6 @@ export async function startSync<K extends CollectionName>(
       // Our handlers wait their own backoff; RxDB's fixed retry just re-enters them.
       retryTime: 100,
       waitForLeadership: store.db.multiInstance,
-      autoStart: connectivity.online && halted === null,
       pull: {
         batchSize: options.pullBatchSize ?? DEFAULT_PULL_BATCH_SIZE,
         stream$,
@@ -417,12 +450,12 @@ export async function startSync<K extends CollectionName>(
     );
   }
 
-  // Offline: pause every replication (no requests, no retries); online: resume and re-sync.
+  // Back online: open the gate and pull whatever changed meanwhile.
   subscriptions.push(
     connectivity.online$.subscribe((online) => {
-      for (const replication of replications.values()) {
-        if (online && halted === null) void replication.start().catch(() => undefined);
-        else void replication.pause();
+      if (online && halted === null) {
+        openGate();
+        for (const replication of replications.values()) replication.reSync();
       }
       refreshState();
     }),
@@ -444,15 +477,12 @@ export async function startSync<K extends CollectionName>(
       http.setTokens(tokens);
       if (halted === 'auth') {
         halted = null;
-        if (connectivity.online) {
-          for (const replication of replications.values())
-            void replication.start().catch(() => undefined);
-        }
+        openGate();
         refreshState();
       }
     },
     async stop() {
-      stopped.abort();
+      stopped.abort(new Error('sync stopped'));
       subscriptions.forEach((s) => s.unsubscribe());
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       connectivity.stop();
