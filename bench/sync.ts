@@ -268,6 +268,11 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
           validation,
         );
         const push = await harness.call('syncPush', `wp-push-${r}`, pusher.auth);
+        if (push.photoRetries) {
+          notes.push(
+            `round ${r}: photo uploads retried after ${JSON.stringify(push.photoRetries)} (server busy: its under-pressure guard answers 503)`,
+          );
+        }
         if (push.photos !== photos)
           notes.push(`round ${r}: ${push.photos}/${photos} photos uploaded`);
         record('waypost', 'push', r, push.ms, push);

@@ -36,6 +36,8 @@ export interface SyncRunResult {
   /** When the documents were in sync, and when the photos were done (ms from the start). */
   docsMs?: number;
   photosMs?: number;
+  /** Photos whose upload the server refused at least once (then retried), by code. */
+  photoRetries?: Record<string, number>;
 }
 
 export interface HarnessApi {

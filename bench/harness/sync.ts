@@ -118,25 +118,42 @@ function counter(engine: SyncEngine): { counts: Record<string, number>; stop: ()
   return { counts, stop: () => subs.forEach((s) => s.unsubscribe()) };
 }
 
-/** The app's media queue (renderer/sync/media-queue.ts) until no photo is pending. */
+/**
+ * The app's media queue (renderer/sync/media-queue.ts) until no photo is pending. Refused
+ * uploads (e.g. 503 when the server is busy) are retried by the queue's own backoff, as in
+ * the app; they are counted, and the run gives up only after a generous deadline.
+ */
 async function uploadPhotos(
   store: WaypostDataStore<SyncName>,
   engine: SyncEngine,
+  failures: Record<string, number>,
 ): Promise<number> {
   const queue = createMediaQueue({
     media: store.db.media,
     http: engine.http,
     connectivity: engine.connectivity,
     intervalMs: 3_600_000,
+    backoff: { baseMs: 500, maxMs: 5_000 },
   });
+  const deadline = performance.now() + 20 * 60_000;
+  const seen = new Set<string>();
   try {
     const before = (await queue.status()).pending;
     for (;;) {
       const status = await queue.flush();
       if (status.pending === 0) return before;
-      if (Object.keys(status.failing).length > 0) {
-        throw new Error(`photo upload failing: ${JSON.stringify(status.failing).slice(0, 300)}`);
+      const failing = Object.entries(status.failing);
+      for (const [sha, code] of failing) {
+        if (seen.has(sha)) continue;
+        seen.add(sha);
+        failures[code] = (failures[code] ?? 0) + 1;
       }
+      if (performance.now() > deadline) {
+        throw new Error(
+          `photo upload still failing: ${JSON.stringify(status.failing).slice(0, 300)}`,
+        );
+      }
+      if (failing.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
     queue.stop();
@@ -151,17 +168,26 @@ export async function syncPush(name: string, auth: DeviceAuth): Promise<SyncRunR
   try {
     let docsMs = 0;
     let photosMs = 0;
+    const failures: Record<string, number> = {};
     const [, photos] = await Promise.all([
       engine.awaitInSync().then(() => {
         docsMs = performance.now() - started;
       }),
-      uploadPhotos(store, engine).then((n) => {
+      uploadPhotos(store, engine, failures).then((n) => {
         photosMs = performance.now() - started;
         return n;
       }),
     ]);
     const ms = performance.now() - started;
-    return { ms, documents: { ...count.counts }, bytes: 0, photos, docsMs, photosMs };
+    return {
+      ms,
+      documents: { ...count.counts },
+      bytes: 0,
+      photos,
+      docsMs,
+      photosMs,
+      ...(Object.keys(failures).length > 0 ? { photoRetries: failures } : {}),
+    };
   } finally {
     count.stop();
     await engine.stop();
