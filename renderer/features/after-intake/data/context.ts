@@ -28,8 +28,8 @@ export function currentSession(): Result<StaffSession> {
   return session ? ok(session) : fail('NO_SESSION', '请先登录', 'Log in first');
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord } from './parse.ts';
+import { isRecord } from './parse.ts';
 
 const unreachable = () =>
   fail('SERVER_UNREACHABLE', '无法连接中心服务器', 'Cannot reach the central server');

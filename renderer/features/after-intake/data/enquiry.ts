@@ -6,61 +6,13 @@ import { itemTimeline } from '../../../../shared/promises/index.ts';
 import { ADDRESS_MASK, maskName } from '../../../../shared/privacy/index.ts';
 import { fail, ok, type Result } from '../../../../shared/result.ts';
 import { findApplicationsByAcceptanceNo } from '../../../db/lookups.ts';
-import { data, isRecord, serverGet } from './context.ts';
+import { data, serverGet } from './context.ts';
+import { parseTrack, type EnquiryResult } from './parse.ts';
 
-export interface EnquiryEvent {
-  readonly type: string;
-  readonly label: string;
-  readonly labelEn: string;
-  readonly at: number;
-  readonly place: string | null;
-}
-
-/** The same shape as the server's track answer (docs/PROTOCOL.md, GET /track). */
-export interface EnquiryResult {
-  readonly source: 'server' | 'local';
-  readonly acceptanceNo: string;
-  readonly business: { readonly code: string; readonly name: string; readonly nameEn: string };
-  readonly status: { readonly code: string; readonly label: string; readonly labelEn: string };
-  readonly delivery: 'mail' | 'collect';
-  readonly recipient: { readonly name: string; readonly address: string } | null;
-  readonly waybillNo: string | null;
-  readonly dueAt: number | null;
-  readonly events: readonly EnquiryEvent[];
-}
-
-export const isBirthDate = (value: string) => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(value);
+export { isBirthDate, parseTrack, type EnquiryEvent, type EnquiryResult } from './parse.ts';
 
 const notFound = () =>
   fail('ENQUIRY_NOT_FOUND', '没有查到：受理单号或出生日期不符', 'Nothing found: the acceptance number or date of birth does not match');
-
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const labelled = (v: unknown) => {
-  const r = isRecord(v) ? v : {};
-  return { code: text(r.code), label: text(r.label ?? r.name), labelEn: text(r.labelEn ?? r.nameEn) };
-};
-
-export function parseTrack(body: unknown): Omit<EnquiryResult, 'source'> | null {
-  if (!isRecord(body) || typeof body.acceptanceNo !== 'string') return null;
-  const business = labelled(body.business);
-  const recipient = isRecord(body.recipient) ? { name: text(body.recipient.name), address: text(body.recipient.address) } : null;
-  return {
-    acceptanceNo: body.acceptanceNo,
-    business: { code: business.code, name: business.label, nameEn: business.labelEn },
-    status: labelled(body.status),
-    delivery: body.delivery === 'collect' ? 'collect' : 'mail',
-    recipient,
-    waybillNo: typeof body.waybillNo === 'string' ? body.waybillNo : null,
-    dueAt: typeof body.dueAt === 'number' ? body.dueAt : null,
-    events: (Array.isArray(body.events) ? body.events : []).filter(isRecord).map((e) => ({
-      type: text(e.type),
-      label: text(e.label),
-      labelEn: text(e.labelEn),
-      at: typeof e.at === 'number' ? e.at : 0,
-      place: typeof e.place === 'string' ? e.place : null,
-    })),
-  };
-}
 
 async function local(acceptanceNo: string, birthDate: string): Promise<Result<EnquiryResult>> {
   const store = data();

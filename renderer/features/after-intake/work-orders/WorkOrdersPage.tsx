@@ -129,7 +129,11 @@ export function WorkOrdersPage() {
               );
             },
           },
-          { title: m.workOrders.assignee, render: (_, r) => r.order.assigneeId ?? '' },
+          {
+            title: m.workOrders.assignee,
+            render: (_, r) =>
+              r.order.assigneeId === session.staffId ? session.name : (r.order.assigneeId ?? ''),
+          },
         ]}
       />
       <RaiseWorkOrderModal
@@ -158,7 +162,10 @@ export function WorkOrdersPage() {
                 {m.workOrders.deadline}: {dueDisplay(current.order.deadlineAt, at).at}
               </span>
               <span>
-                {m.workOrders.assignee}: {current.order.assigneeId ?? '—'}
+                {m.workOrders.assignee}:{' '}
+                {current.order.assigneeId === session.staffId
+                  ? session.name
+                  : (current.order.assigneeId ?? '—')}
               </span>
             </Space>
             <List
@@ -168,7 +175,10 @@ export function WorkOrdersPage() {
               locale={{ emptyText: m.common.noData }}
               renderItem={(n) => (
                 <List.Item>
-                  <List.Item.Meta title={`${time(n.at)} · ${n.staffId}`} description={n.text} />
+                  <List.Item.Meta
+                    title={`${time(n.at)} · ${n.staffId === session.staffId ? session.name : n.staffId}`}
+                    description={n.text}
+                  />
                 </List.Item>
               )}
             />
