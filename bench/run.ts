@@ -1,6 +1,8 @@
 // `npm run bench [-- local|sync|server|print ...] [--quick]`: runs the benchmark parts (all by
 // default), writes bench/results/<part>.json, then regenerates bench/results/summary.md and
 // the plots in docs/perf/. Not part of `npm test`: it takes about 20 minutes on 2 cores.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PARTS, writeResult, type Part, type PartResult } from './lib/results.ts';
 import { machineFacts } from './lib/machine.ts';
@@ -30,6 +32,12 @@ if (unknown.length > 0) {
 }
 const chosen = args.filter(isPart);
 const parts: Part[] = chosen.length > 0 ? chosen : [...PARTS];
+
+// The sync part compares against PouchDB; its packages have their own install (native builds).
+if (parts.includes('sync') && !existsSync('bench/peer/node_modules/pouchdb-server')) {
+  console.log('installing the comparison peer into bench/peer (first run only) ...');
+  execSync('npm ci --no-audit --no-fund --prefix bench/peer', { stdio: 'inherit' });
+}
 
 const started = performance.now();
 let failed = false;

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The comparison peer lives in bench/peer (its own install, see bench/peer/package.json).
+const peer = fileURLToPath(new URL('../peer/node_modules/', import.meta.url));
 
 export default defineConfig({
   root,
@@ -18,5 +20,7 @@ export default defineConfig({
   },
   define: { global: 'globalThis' },
   // pouchdb-browser imports Node's 'events'; the npm port is the same API for browsers.
-  resolve: { alias: { events: 'events/' } },
+  resolve: {
+    alias: { events: `${peer}events/`, 'pouchdb-browser': `${peer}pouchdb-browser` },
+  },
 });

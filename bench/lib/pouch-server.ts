@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
 export async function startPouchServer(): Promise<PouchServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'waypost-bench-pouchdb-'));
   const port = await freePort();
-  const bin = path.resolve('node_modules/pouchdb-server/bin/pouchdb-server');
+  const bin = path.resolve('bench/peer/node_modules/pouchdb-server/bin/pouchdb-server');
   // cwd is the temporary directory: pouchdb-server writes config.json and log.txt there.
   const child: ChildProcess = spawn(
     process.execPath,
