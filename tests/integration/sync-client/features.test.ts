@@ -299,4 +299,54 @@ describe('sync client against the real server', () => {
       await again.close();
     }
   });
+  it('loses nothing while the network flaps and another device’s writes keep arriving', async () => {
+    // A writes through a flapping network while B's writes keep arriving at A by pull (pulled
+    // documents move A's upstream checkpoint past whatever A has not pushed yet).
+    const sessionA = await loginAs(server, { stationId: 'S017' });
+    const sessionB = await loginAs(server, { stationId: 'S017' });
+    const collections = ['applications', 'conflicts', 'syncIssues'] as const;
+    const a = await openClient({ baseUrl, session: sessionA, collections });
+    const b = await openClient({ baseUrl, session: sessionB, collections });
+    try {
+      const ids: string[] = [];
+      let offline = false;
+      const flap = setInterval(() => {
+        offline = !offline;
+        a.setOffline(offline);
+      }, 30);
+      let writingB = true;
+      const bWrites = (async () => {
+        while (writingB) {
+          await insertApplication(b.store, makeApplication({ stationId: 'S017' }));
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      try {
+        for (let i = 0; i < 80; i += 1) {
+          const doc = await insertApplication(a.store, makeApplication({ stationId: 'S017' }));
+          ids.push(doc.id);
+          await new Promise((r) => setTimeout(r, 5 + (i % 7) * 5));
+        }
+      } finally {
+        clearInterval(flap);
+        a.setOffline(false);
+        writingB = false;
+        await bWrites;
+      }
+      await waitFor(async () => {
+        const response = await api(
+          server,
+          { method: 'GET', url: '/sync/applications/pull?limit=2000' },
+          sessionA,
+        );
+        const body: { documents: { id: string }[] } = response.json();
+        const onServer = new Set(body.documents.map((d) => d.id));
+        return ids.every((id) => onServer.has(id));
+      }, 30_000);
+      await waitFor(() => a.status.getState().totalPending === 0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });
