@@ -175,7 +175,9 @@ function syncPlots(r: PartResult<SyncMetrics>): Promise<string>[] {
 
 function serverPlots(r: PartResult<ServerMetrics>): Promise<string>[] {
   const m = r.metrics;
-  const names = m.levels.map((l) => `${l.devices} dev × ${l.rateFactor}`);
+  const names = m.levels.map(
+    (l) => `${l.devices} dev × ${l.rateFactor}${l.streams === 0 ? ' (no streams)' : ''}`,
+  );
   return [
     render('server-latency.png', {
       title: title(
@@ -195,7 +197,10 @@ function serverPlots(r: PartResult<ServerMetrics>): Promise<string>[] {
         {
           name: 'delivery p99',
           type: 'line',
-          data: m.levels.map((l) => Math.max(0.1, l.delivery.p99)),
+          connectNulls: false,
+          data: m.levels.map((l) =>
+            l.streams === 0 || !Number.isFinite(l.delivery.p99) ? null : l.delivery.p99,
+          ),
         },
         {
           name: 'items/s',

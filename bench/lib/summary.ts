@@ -117,6 +117,7 @@ function serverSection(r: PartResult<ServerMetrics>): string {
         'delivery p50 / p99 ms',
         'server CPU %',
         'PostgreSQL CPU %',
+        'CPU ms per item (server + PostgreSQL)',
         'RSS MiB',
         'errors',
         'degraded',
@@ -131,6 +132,9 @@ function serverSection(r: PartResult<ServerMetrics>): string {
         `${fmt(l.delivery.p50)} / ${fmt(l.delivery.p99)}`,
         l.serverCpuPercent,
         l.postgresCpuPercent,
+        l.itemsPerSecond > 0
+          ? `${fmt((l.serverCpuPercent * 10) / l.itemsPerSecond)} + ${fmt((l.postgresCpuPercent * 10) / l.itemsPerSecond)}`
+          : '—',
         fmt(l.serverRssMiB, 0),
         Object.entries(l.errors)
           .map(([k, v]) => `${k}:${v}`)
