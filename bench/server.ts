@@ -66,7 +66,7 @@ export interface ServerMetrics {
     itemsPerSecond: number;
     reason: string;
   } | null;
-  /** Items/s one fully busy core handles, from the highest non-degraded level. */
+  /** Items per second of server-process CPU, at the cheapest level (server CPU only). */
   itemsPerCoreSecond: number;
 }
 
@@ -354,15 +354,14 @@ export async function runServer(ctx: PartContext): Promise<PartOutcome<ServerMet
     }
     const streamed = levels.filter((l) => l.streams > 0);
     const firstDegraded = streamed.find((l) => l.degraded) ?? null;
-    const healthy = levels.filter((l) => !l.degraded);
-    const best = healthy.reduce<LevelResult | null>(
-      (a, b) => (a && a.itemsPerSecond >= b.itemsPerSecond ? a : b),
-      null,
+    // CPU time per item is what a busy machine cannot distort: items per server-core-second
+    // at the cheapest level (the control without streams when it ran).
+    const perCore = Math.max(
+      0,
+      ...levels
+        .filter((l) => l.serverCpuPercent > 0)
+        .map((l) => round(l.itemsPerSecond / (l.serverCpuPercent / 100), 1)),
     );
-    const perCore =
-      best && best.serverCpuPercent > 0
-        ? round(best.itemsPerSecond / (best.serverCpuPercent / 100), 1)
-        : 0;
     const top = streamed.find(
       (l) => l.devices === Math.max(...deviceLevels) && l.rateFactor === PEAK_FACTOR,
     );
