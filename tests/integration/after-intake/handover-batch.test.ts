@@ -31,7 +31,6 @@ import {
   api,
   inserts,
   loginAs,
-  pullAll,
   pushDocs,
   startTestServer,
   type Session,
@@ -39,6 +38,7 @@ import {
 } from '../../support/server-app.ts';
 import { VirtualPrinter } from '../../support/virtual-printer.ts';
 import { application } from '../../unit/after-intake/fixtures.ts';
+import { pullUntil, type PulledDocs } from './pull-until.ts';
 
 const ulid = monotonicFactory();
 const T = Date.parse('2026-11-20T16:30:00+08:00');
@@ -196,16 +196,21 @@ for (const kind of databaseKinds()) {
       ).toEqual([]);
 
       // --- The mail centre's device pulls the batch addressed to it and opens it by the QR.
-      const incoming = (await pullAll(server, centre, 'batches')).documents;
       const batchNo = parseManifestScan(qr[0]!);
+      const incoming = await pullUntil(server, centre, 'batches', (d) =>
+        d.some((x) => x.batchNo === batchNo),
+      );
       const master = incoming.find((d) => d.batchNo === batchNo);
       expect(master).toBeDefined();
       const { _deleted: _ignored, ...fields } = master!;
       let arriving = fields as unknown as BatchDoc;
       expect(arriving.status).toBe('sealed');
-      expect(
-        (await pullAll(server, centre, 'events')).documents.filter((e) => e.batchId === sealed.id),
-      ).toHaveLength(50);
+      await pullUntil(
+        server,
+        centre,
+        'events',
+        (d) => d.filter((e) => e.batchId === sealed.id).length === 50,
+      );
 
       for (const app of apps) {
         const step = receiveScan(arriving, app.waybillNo!, { now: (at += 1000) });
@@ -227,13 +232,15 @@ for (const kind of databaseKinds()) {
       expect(update).toMatchObject({ conflicts: [], rejected: [] });
 
       // --- The sender sees the confirmation; the events are on the server for the timeline.
-      const back = (await pullAll(server, sender, 'batches')).documents.find(
-        (d) => d.id === sealed.id,
+      const pulledBack = await pullUntil(server, sender, 'batches', (d) =>
+        d.some((x) => x.id === sealed.id && x.status === 'received'),
       );
+      const back = pulledBack.find((d) => d.id === sealed.id);
       expect(back).toMatchObject({ status: 'received', receivedBy: centre.staffId });
       expect((back!.receivedItems as unknown[]).length).toBe(50);
-      const onServer = (await pullAll(server, sender, 'events')).documents.filter(
-        (e) => e.batchId === sealed.id,
+      const ofBatch = (d: PulledDocs) => d.filter((e) => e.batchId === sealed.id);
+      const onServer = ofBatch(
+        await pullUntil(server, sender, 'events', (d) => ofBatch(d).length === 50),
       );
       expect(onServer.map((e) => e.type)).toEqual(Array(50).fill('packed'));
       const track = await api(server, {

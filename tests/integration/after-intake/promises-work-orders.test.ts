@@ -14,13 +14,13 @@ import {
   api,
   inserts,
   loginAs,
-  pullAll,
   pushDocs,
   startTestServer,
   type Session,
   type TestServer,
 } from '../../support/server-app.ts';
 import { application, statusEvent } from '../../unit/after-intake/fixtures.ts';
+import { pullUntil } from './pull-until.ts';
 
 const ulid = monotonicFactory();
 const HOUR = 3_600_000;
@@ -83,9 +83,19 @@ for (const kind of databaseKinds()) {
       ).toEqual([]);
 
       // Device B knows the items only from the server.
-      const pulledApps = (await pullAll(server, b, 'applications'))
-        .documents as unknown as ApplicationDoc[];
-      const pulledEvents = (await pullAll(server, b, 'events')).documents as unknown as EventDoc[];
+      const ids = new Set([late.id, fine.id]);
+      const pulledApps = (await pullUntil(
+        server,
+        b,
+        'applications',
+        (d) => d.filter((x) => ids.has(x.id)).length === 2,
+      )) as unknown as ApplicationDoc[];
+      const pulledEvents = (await pullUntil(
+        server,
+        b,
+        'events',
+        (d) => d.filter((x) => ids.has(String(x.applicationId))).length === 2,
+      )) as unknown as EventDoc[];
       const lists = promiseLists(pulledApps, pulledEvents, { now });
       expect(lists.overdue.map((p) => p.application.acceptanceNo)).toEqual([late.acceptanceNo]);
       expect(lists.overdue[0]).toMatchObject({
@@ -121,9 +131,10 @@ for (const kind of databaseKinds()) {
         (await pushDocs(server, a, 'workOrders', inserts([{ ...order, _deleted: false }])))
           .rejected,
       ).toEqual([]);
-      const back = (await pullAll(server, b, 'workOrders')).documents.find(
-        (d) => d.id === order.id,
-      ) as unknown as WorkOrderDoc;
+      const pulled = await pullUntil(server, b, 'workOrders', (d) =>
+        d.some((x) => x.id === order.id),
+      );
+      const back = pulled.find((d) => d.id === order.id) as unknown as WorkOrderDoc;
       expect(back.deadlineAt).toBe(order.deadlineAt);
       expect(workOrderState(back, bj('2026-10-08T18:00:00'))).toBe('open');
       expect(workOrderState(back, bj('2026-10-09T09:00:00'))).toBe('overdue');
