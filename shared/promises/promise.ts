@@ -114,14 +114,15 @@ export function deliveryPromise<A extends PromiseApplication>(
         ? null
         : slaDueAt(clockStartedAt, tier, options.sla, provinceOf(application)).getTime();
   }
-  const deliveredAt = firstEventAt(events, ['delivered']);
+  // Handed over: to the recipient at the door, or in person at a collection point after all.
+  const deliveredAt = firstEventAt(events, ['delivered', 'collected']);
   if (due === null || clockStartedAt === null) {
     return { ...base, deliveredAt, clockStartedAt, dueAt: due, state: 'not_started' };
   }
   let state: PromiseState;
   let lateByMs: number;
-  if (status === 'delivered' || isTerminal(status)) {
-    // Delivered (the only terminal status left here). No delivery event synced yet: judge by now.
+  if (isTerminal(status)) {
+    // Delivered or collected (the terminal statuses left here). No such event synced yet: judge by now.
     const at = deliveredAt ?? options.now;
     state = at <= due ? 'met' : 'missed';
     lateByMs = Math.max(0, at - due);
