@@ -32,6 +32,23 @@ export async function findApplicationsByIdNumber(
   return store.db.applications.find({ selector: { blindIdNumber: hash } }).exec();
 }
 
+/**
+ * Two single-field queries merged by id: RxDB's planner uses no index for `$or`, which would
+ * read (and decrypt) every application.
+ */
+async function eitherField(
+  applications: RxCollection<Application>,
+  fields: readonly [keyof Application & string, keyof Application & string],
+  value: string,
+): Promise<ApplicationDocument[]> {
+  const [first, second] = await Promise.all(
+    fields.map((field) => applications.find({ selector: { [field]: value } }).exec()),
+  );
+  const byId = new Map<string, ApplicationDocument>();
+  for (const doc of [...(first ?? []), ...(second ?? [])]) byId.set(doc.id, doc);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The applicant's or the recipient's mobile. */
 export async function findApplicationsByMobile(
   store: ApplicationStore,
@@ -39,9 +56,7 @@ export async function findApplicationsByMobile(
 ): Promise<ApplicationDocument[]> {
   const hash = await store.blindIndexer.hash('mobile', mobile);
   if (hash === '') return [];
-  return store.db.applications
-    .find({ selector: { $or: [{ blindMobile: hash }, { blindRecipientMobile: hash }] } })
-    .exec();
+  return eitherField(store.db.applications, ['blindMobile', 'blindRecipientMobile'], hash);
 }
 
 /** 尾号 search: the last 4 digits of the applicant's or the recipient's mobile. */
@@ -51,9 +66,7 @@ export async function findApplicationsByMobileLast4(
 ): Promise<ApplicationDocument[]> {
   const digits = normalizePhone(last4);
   if (!/^\d{4}$/.test(digits)) return [];
-  return store.db.applications
-    .find({ selector: { $or: [{ mobileLast4: digits }, { recipientMobileLast4: digits }] } })
-    .exec();
+  return eitherField(store.db.applications, ['mobileLast4', 'recipientMobileLast4'], digits);
 }
 
 export async function findApplicationsByAcceptanceNo(

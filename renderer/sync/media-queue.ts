@@ -56,6 +56,8 @@ export interface MediaQueueOptions {
   /** Background check interval (ms). */
   intervalMs?: number;
   batchSize?: number;
+  /** Uploads in flight at once. */
+  concurrency?: number;
 }
 
 export interface MediaQueueStatus {
@@ -177,10 +179,17 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
     running ??= (async () => {
       try {
         if (options.connectivity && !options.connectivity.online) return await status();
-        for (const doc of await pendingDocs()) {
-          if (stop.signal.aborted) break;
-          await uploadOne(doc);
-        }
+        // One document per hash (the others are confirmed with it), a few uploads in flight.
+        const bySha = new Map<string, RxDocument<MediaDoc>>();
+        for (const doc of await pendingDocs())
+          if (!bySha.has(doc.sha256)) bySha.set(doc.sha256, doc);
+        const queue = [...bySha.values()];
+        const workers = Array.from({ length: options.concurrency ?? 3 }, async () => {
+          for (let doc = queue.shift(); doc && !stop.signal.aborted; doc = queue.shift()) {
+            await uploadOne(doc);
+          }
+        });
+        await Promise.all(workers);
         return await status();
       } finally {
         running = null;

@@ -42,9 +42,13 @@ import { Observable } from 'rxjs';
 
 type Json = Record<string, unknown>;
 
-/** Chosen by measurement (docs/DATA.md, bench/sync-batch.ts). */
-export const DEFAULT_PUSH_BATCH_SIZE = 500;
-export const DEFAULT_PULL_BATCH_SIZE = 1000;
+/**
+ * Chosen by measurement (docs/DATA.md, tests/integration/sync-client/measure-batches.ts):
+ * throughput grows with batch size both ways; push stops at 1000 rows so one request stays
+ * ~1.5 MB and well inside the request time limit on a slow link, pull uses the server's cap.
+ */
+export const DEFAULT_PUSH_BATCH_SIZE = 1000;
+export const DEFAULT_PULL_BATCH_SIZE = 2000;
 /** Browsers allow 6 HTTP/1.1 connections per origin: live streams only for busy collections. */
 export const DEFAULT_STREAM_COLLECTIONS: readonly SyncedCollection[] = [
   'applications',
