@@ -5,6 +5,7 @@
 import { syntheticPortrait } from './lib/photo.ts';
 import { SimulatedDevice, type Stream } from './lib/device-client.ts';
 import {
+  cpuDelta,
   postgresCpuSeconds,
   postgresVersion,
   startPostgres,
@@ -243,7 +244,7 @@ async function runLevel(
 
   const rssSamples: number[] = [];
   let cpuBefore = 0;
-  let pgBefore = 0;
+  let pgBefore = new Map<number, number>();
   const sampler = (async () => {
     await sleep(warmupMs);
     measuring = true;
@@ -259,7 +260,7 @@ async function runLevel(
   await Promise.all([...devices.map(deviceLoop), sampler]);
   const measuredSeconds = (performance.now() - measureStart) / 1000;
   const cpu = (await server.cpuSeconds()) - cpuBefore;
-  const pgCpu = (await postgresCpuSeconds()) - pgBefore;
+  const pgCpu = cpuDelta(pgBefore, await postgresCpuSeconds());
   // Let the streams deliver what was pushed in the window.
   const drainUntil = performance.now() + 5000;
   while (arrived.size < sent.size && performance.now() < drainUntil) await sleep(100);

@@ -11,7 +11,8 @@ import type { SyncMetrics } from '../sync.ts';
 import type { ServerMetrics } from '../server.ts';
 import type { PrintMetrics } from '../print.ts';
 
-export const PLOTS_DIR = path.resolve('docs/perf');
+/** BENCH_PLOTS_DIR: see BENCH_RESULTS_DIR. */
+export const PLOTS_DIR = path.resolve(process.env.BENCH_PLOTS_DIR ?? 'docs/perf');
 const WIDTH = 900;
 const HEIGHT = 480;
 // Latin text only: the SVG rasteriser does not fall back to CJK fonts.

@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MachineFacts } from './machine.ts';
 
-export const RESULTS_DIR = path.resolve('bench/results');
+/** BENCH_RESULTS_DIR: write somewhere else (smoke runs that must not replace the recorded results). */
+export const RESULTS_DIR = path.resolve(process.env.BENCH_RESULTS_DIR ?? 'bench/results');
 export const PARTS = ['local', 'sync', 'server', 'print'] as const;
 export type Part = (typeof PARTS)[number];
 

@@ -122,12 +122,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 }
 
 /**
- * CPU seconds used so far by every PostgreSQL process on the machine (Linux /proc). The
- * cluster is shared with anything else using it at the time, which the results note.
+ * CPU seconds used so far by each PostgreSQL process on the machine (Linux /proc), by pid.
+ * The cluster is shared with anything else using it at the time, which the results note.
  */
-export async function postgresCpuSeconds(): Promise<number> {
+export async function postgresCpuSeconds(): Promise<Map<number, number>> {
   const { readdir } = await import('node:fs/promises');
-  let total = 0;
+  const out = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -135,10 +135,17 @@ export async function postgresCpuSeconds(): Promise<number> {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (name !== 'postgres') continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      out.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // the process ended meanwhile
     }
   }
+  return out;
+}
+
+/** CPU used between two readings by processes alive at the second (ended ones are lost). */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += Math.max(0, seconds - (before.get(pid) ?? 0));
   return total;
 }
