@@ -208,7 +208,7 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
   const harness: Harness = await openHarness({ waypost: server.origin, couch: couch.origin });
   const notes: string[] = [
     'Both systems reach their server through the same loopback proxy of the harness page (same origin, same hop).',
-    "PouchDB runs with the same batch sizes as the Waypost client (push 500, pull 1,000); its photos travel as attachments of the media documents, Waypost's through the media queue (HEAD + PUT per photo).",
+    "PouchDB runs with the same batch sizes as the Waypost client (its DEFAULT_PUSH/PULL_BATCH_SIZE); its photos travel as attachments of the media documents, Waypost's through the media queue (HEAD + PUT per photo).",
     'Waypost documents are encrypted at rest in Chromium (crypto-js) and on the server (PII columns); PouchDB stores them in clear.',
     'The per-device request limit (1,200/min in production) was lifted for this part: with HEAD + PUT per photo it alone caps a device at 600 photos a minute (about 300 KB/s).',
   ];

@@ -10,11 +10,15 @@ import {
   type SyntheticContext,
 } from '../lib/synthetic.ts';
 import type { SyncRunResult, Timed } from './api.ts';
+import {
+  DEFAULT_PULL_BATCH_SIZE,
+  DEFAULT_PUSH_BATCH_SIZE,
+} from '../../renderer/sync/replication.ts';
 import { photo } from './photo.ts';
 
-/** Waypost's own defaults (renderer/sync/replication.ts) so batch size is not the difference. */
-const PUSH_BATCH = 500;
-const PULL_BATCH = 1000;
+/** Waypost's own defaults, so batch size is not the difference between the two systems. */
+const PUSH_BATCH = DEFAULT_PUSH_BATCH_SIZE;
+const PULL_BATCH = DEFAULT_PULL_BATCH_SIZE;
 
 export async function pouchPrepare(
   name: string,
