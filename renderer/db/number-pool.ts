@@ -3,7 +3,7 @@
 // on its revision, so two app windows on one IndexedDB never get the same number. Below a
 // threshold a new block is fetched while online. With the pool empty the application is still
 // saved: its waybill request waits (pending_print) and gets a number as soon as a block arrives.
-import type { RxCollection, RxDocument } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxDocument } from 'rxdb';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { s10CheckDigit } from '../../shared/validation/waybill.ts';
 import { API_PREFIX } from '../../shared/sync/protocol.ts';
@@ -122,10 +122,18 @@ export function createNumberPool<K extends CollectionName>(
   const threshold = options.threshold ?? 50;
   let refilling: Promise<Result<number>> | null = null;
 
+  /** Open blocks, oldest first, read from storage: another window may have added or used one. */
   async function openBlocks(): Promise<RxDocument<NumberBlockDoc>[]> {
-    return blocks
-      .find({ selector: { open: 1 }, sort: [{ open: 'asc' }, { receivedAt: 'asc' }] })
-      .exec();
+    const { documents } = await getChangedDocumentsSince(blocks.storageInstance, 10_000);
+    const ids = documents
+      .filter((b) => !b._deleted && b.open === 1)
+      .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1))
+      .map((b) => b.id);
+    const found = await blocks.findByIds(ids).exec();
+    return ids.flatMap((id) => {
+      const doc = found.get(id);
+      return doc ? [doc] : [];
+    });
   }
 
   async function takeFrom(block: RxDocument<NumberBlockDoc>): Promise<number | null> {
@@ -156,9 +164,12 @@ export function createNumberPool<K extends CollectionName>(
     return fail('NUMBER_POOL_EMPTY', POOL_EMPTY_NOTICE.message, POOL_EMPTY_NOTICE.messageEn);
   }
 
+  /** Read from storage, not RxDB's caches: another window may have taken numbers just now. */
   async function remaining(): Promise<number> {
-    const open = await openBlocks();
-    return open.reduce((sum, b) => sum + (b.count - b.nextOffset), 0);
+    const { documents } = await getChangedDocumentsSince(blocks.storageInstance, 10_000);
+    return documents
+      .filter((b) => !b._deleted && b.open === 1)
+      .reduce((sum, b) => sum + Math.max(0, b.count - b.nextOffset), 0);
   }
 
   async function addBlock(grant: NumberBlockGrant): Promise<void> {

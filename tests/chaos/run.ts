@@ -8,7 +8,7 @@ import { DEFAULT_FAULTS, chaosLine, chaosPassed, cleanup, runChaos } from './cha
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '12' },
-    writes: { type: 'string', default: '120' },
+    writes: { type: 'string', default: '60' },
     seed: { type: 'string', default: String(Date.now() % 100_000) },
     kills: { type: 'string', default: '4' },
     postgres: { type: 'boolean', default: false },
