@@ -28,6 +28,7 @@ import { SyncIssuesPage } from '../features/sync-bar/SyncIssuesPage.tsx';
 import { ShiftStartPage } from '../features/van/ShiftStartPage.tsx';
 import { ShiftEndPage } from '../features/van/ShiftEndPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { afterIntakeRoutes, registerAfterIntakeI18n } from '../features/after-intake/index.ts';
 import type { WaypostError } from '../../shared/result.ts';
 
 type Boot =
@@ -52,6 +53,8 @@ function Screen({ route }: { route: Route }) {
       return <ShiftEndPage />;
     case 'settings':
       return <SettingsPage />;
+    default:
+      return afterIntakeRoutes.find((r) => r.path === route)?.element ?? null;
   }
 }
 
@@ -133,6 +136,7 @@ export function App() {
   const touchMode = usePreferences((s) => s.touchMode);
   const [nonce] = useState(documentStyleNonce);
   initI18n(language);
+  registerAfterIntakeI18n();
   useEffect(() => {
     document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
   }, [language]);

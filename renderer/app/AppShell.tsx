@@ -2,8 +2,14 @@
 // and the sync bar at the bottom.
 import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarOutlined,
+  ClockCircleOutlined,
+  InboxOutlined,
+  PartitionOutlined,
+  PhoneOutlined,
   CheckSquareOutlined,
   CloudSyncOutlined,
   FileSearchOutlined,
@@ -17,12 +23,19 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation, type Route } from '../stores/navigation.ts';
+import {
+  isAfterIntakeRoute,
+  useNavigation,
+  type AfterIntakeRouteName,
+  type Route,
+} from '../stores/navigation.ts';
 import { usePreferences } from '../stores/preferences.ts';
 import { useSession } from '../stores/session.ts';
 import { MENU_BY_ROLE } from './roles.ts';
 import { SyncBar } from '../features/sync-bar/SyncBar.tsx';
 import { logout } from './data/auth.ts';
+import { afterIntakeResources } from '../features/after-intake/index.ts';
+import type { AfterIntakeMessages } from '../features/after-intake/i18n/index.ts';
 
 const ICONS: Record<Route, ReactNode> = {
   intake: <FormOutlined />,
@@ -32,6 +45,21 @@ const ICONS: Record<Route, ReactNode> = {
   'van-start': <CheckSquareOutlined />,
   'van-end': <ReconciliationOutlined />,
   settings: <SettingOutlined />,
+  handover: <InboxOutlined />,
+  sorting: <PartitionOutlined />,
+  promises: <ClockCircleOutlined />,
+  'work-orders': <AlertOutlined />,
+  enquiry: <PhoneOutlined />,
+  reports: <BarChartOutlined />,
+};
+
+const AFTER_INTAKE_NAV_KEY: Record<AfterIntakeRouteName, keyof AfterIntakeMessages['nav']> = {
+  handover: 'handover',
+  sorting: 'sorting',
+  promises: 'promises',
+  'work-orders': 'workOrders',
+  enquiry: 'enquiry',
+  reports: 'reports',
 };
 
 export function AppShell({ children, issueCount }: { children: ReactNode; issueCount: number }) {
@@ -42,17 +70,21 @@ export function AppShell({ children, issueCount }: { children: ReactNode; issueC
   const go = useNavigation((s) => s.go);
   const { language, setLanguage, touchMode, setTouchMode } = usePreferences();
   if (!session) return null;
+  const title = (key: Route): string =>
+    isAfterIntakeRoute(key)
+      ? afterIntakeResources[language === 'en' ? 'en' : 'zh-CN'].nav[AFTER_INTAKE_NAV_KEY[key]]
+      : t(`nav.${key}`);
   const items = MENU_BY_ROLE[session.role].map((key) => ({
     key,
     icon: ICONS[key],
     label:
       key === 'sync-issues' && issueCount > 0 ? (
         <Space size={6}>
-          {t(`nav.${key}`)}
+          {title(key)}
           <Badge count={issueCount} size="small" />
         </Space>
       ) : (
-        t(`nav.${key}`)
+        title(key)
       ),
   }));
   return (
@@ -96,7 +128,7 @@ export function AppShell({ children, issueCount }: { children: ReactNode; issueC
           }}
         >
           <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-            {t(`nav.${route}`)}
+            {title(route)}
           </Typography.Title>
           <Space size={touchMode ? 12 : 8} style={{ whiteSpace: 'nowrap' }}>
             <Typography.Text type="secondary" data-testid="station-name">

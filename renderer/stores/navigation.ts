@@ -2,7 +2,7 @@
 // the same screen; no router library needed for a handful of desktop screens.
 import { create } from 'zustand';
 
-export const ROUTES = [
+const CORE_ROUTES = [
   'intake',
   'vehicle',
   'records',
@@ -11,7 +11,23 @@ export const ROUTES = [
   'van-end',
   'settings',
 ] as const;
+/** After intake (renderer/features/after-intake): their titles live in that feature's i18n. */
+export const AFTER_INTAKE_ROUTES = [
+  'handover',
+  'sorting',
+  'promises',
+  'work-orders',
+  'enquiry',
+  'reports',
+] as const;
+export const ROUTES = [...CORE_ROUTES, ...AFTER_INTAKE_ROUTES] as const;
+export type CoreRoute = (typeof CORE_ROUTES)[number];
+export type AfterIntakeRouteName = (typeof AFTER_INTAKE_ROUTES)[number];
 export type Route = (typeof ROUTES)[number];
+
+export function isAfterIntakeRoute(route: Route): route is AfterIntakeRouteName {
+  return (AFTER_INTAKE_ROUTES as readonly string[]).includes(route);
+}
 
 export function isRoute(value: string): value is Route {
   return (ROUTES as readonly string[]).includes(value);
