@@ -106,7 +106,8 @@ export async function localDocumentCounts(page: Page): Promise<Record<string, nu
     for (const info of await indexedDB.databases()) {
       const name = info.name ?? '';
       const match = /^rxdb-dexie-waypost--\d+--(.+)$/.exec(name);
-      if (!match?.[1]) continue;
+      // Replication checkpoints appear when sync starts; they hold no business data.
+      if (!match?.[1] || match[1].startsWith('rx-replication-meta-')) continue;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onsuccess = () => resolve(open.result);
