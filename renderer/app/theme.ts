@@ -13,7 +13,7 @@ export function appTheme(touchMode: boolean): ThemeConfig {
       borderRadius: 6,
       fontSize: touchMode ? 16 : 14,
       controlHeight: touchMode ? TOUCH_CONTROL_HEIGHT : 32,
-      controlHeightSM: touchMode ? 36 : 24,
+      controlHeightSM: touchMode ? TOUCH_CONTROL_HEIGHT : 24,
       controlHeightLG: touchMode ? 52 : 40,
     },
     components: {

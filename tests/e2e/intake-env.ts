@@ -43,7 +43,8 @@ export function buildRenderer(): Promise<void> {
 
 /** Fake camera pictures for Chromium's --use-file-for-fake-video-capture. */
 export function cameraFile(kind: 'portrait' | 'rubbing'): string {
-  const path = join(root, 'test-results', 'camera', `${kind}.y4m`);
+  // Not under test-results/: Playwright empties that folder at the start of every run.
+  const path = join(root, '.tmp', 'camera', `${kind}.y4m`);
   return existsSync(path) ? path : writeCameraFile(path, kind);
 }
 

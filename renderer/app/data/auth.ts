@@ -16,6 +16,7 @@ import { updateSettings } from '../../host/index.ts';
 import { call, host } from './host.ts';
 import { startServices, stopServices, syncEngine } from './services.ts';
 import { rememberStation } from './station.ts';
+import { rememberStaff } from './staff-names.ts';
 import { divisionPath } from '../../../shared/divisions/index.ts';
 import { namesOfPath } from '../../features/intake/address.ts';
 import { EMS_HOTLINE } from '../../features/intake/labels.ts';
@@ -328,6 +329,7 @@ export async function login(input: LoginInput): Promise<Result<StaffSession>> {
 }
 
 async function begin(session: StaffSession) {
+  rememberStaff(session.staffId, session.name);
   useSession.getState().start(session);
   void host()
     .log.write({ entries: [{ level: 'info', scope: 'auth', message: `login ${session.mode} role=${session.role}` }] })

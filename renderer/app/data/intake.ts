@@ -71,6 +71,10 @@ export async function saveIntake(
       'acceptanceNo',
     );
   }
+  if (intake.waybillNo) {
+    const problem = await preprintedWaybillProblem(intake.waybillNo);
+    if (problem) return problem;
+  }
   const pool = numberPool();
   const now = store.context.now();
   const base = { stationId: session.stationId, deviceId: store.context.deviceId, createdAt: now, updatedAt: now };
@@ -209,6 +213,29 @@ export async function saveIntake(
     );
   }
   return ok(await printIntakeLabels(applicationId, session));
+}
+
+/**
+ * A scanned pre-printed waybill: 13-digit EMS numbers are EMS's own stock; an S10 number must
+ * come from this device's blocks (the server refuses any other), and no number twice.
+ */
+async function preprintedWaybillProblem(waybillNo: string) {
+  const store = data();
+  const used = await store.db.waybills.findOne({ selector: { waybillNo } }).exec();
+  if (used) {
+    return fail('WAYBILL_NUMBER_USED', '这个运单号已经用过，请换一张运单', 'This waybill number has been used already', 'waybillNo');
+  }
+  const s10 = /^([A-Z]{2})(\d{8})\d[A-Z]{2}$/.exec(waybillNo);
+  if (!s10) return null;
+  const serial = Number(s10[2]);
+  const blocks = await store.db.numberBlocks.find({ selector: { serviceIndicator: s10[1] } }).exec();
+  if (blocks.some((b) => serial >= b.firstSerial && serial < b.firstSerial + b.count)) return null;
+  return fail(
+    'WAYBILL_NOT_IN_BLOCK',
+    '这个邮件号不在本机领取的号段内：请用预印的13位运单，或留空由系统取号',
+    "This waybill number is not in this device's number blocks: use a pre-printed 13-digit waybill or leave it empty",
+    'waybillNo',
+  );
 }
 
 const labelKeys = {

@@ -97,6 +97,8 @@ export async function searchRecords(
   const ids = found.map((a) => a.id);
   const waybills = ids.length ? await store.db.waybills.find({ selector: { applicationId: { $in: ids } } }).exec() : [];
   const waybillOf = new Map(waybills.filter((w) => w.state !== 'voided').map((w) => [w.applicationId, w]));
+  // A record counts as rejected when the server refused it or its waybill.
+  for (const w of waybills) if (rejected.has(w.id)) rejected.add(w.applicationId);
   const rows = found.map((doc): RecordRow => {
     const a = doc.toJSON();
     const waybill = waybillOf.get(a.id);
@@ -135,6 +137,8 @@ export interface TimelineEntry {
   readonly staffId?: string;
   readonly reason?: string;
   readonly fields?: readonly string[];
+  /** For prints: which label (from the label key's prefix). */
+  readonly label?: 'waybill' | 'receipt' | 'other';
 }
 
 export interface RecordImage {
@@ -169,7 +173,19 @@ export async function loadRecord(id: string): Promise<Result<RecordDetail>> {
   ]);
   const timeline: TimelineEntry[] = [
     ...events.map((e) => ({ id: e.id, at: e.at, kind: 'status' as const, type: e.type, staffId: e.staffId, ...(e.reason ? { reason: e.reason } : {}) })),
-    ...prints.map((p) => ({ id: p.id, at: p.at, kind: 'print' as const, type: p.action, staffId: p.staffId, ...(p.reason ? { reason: p.reason } : {}) })),
+    ...prints.map((p) => ({
+      id: p.id,
+      at: p.at,
+      kind: 'print' as const,
+      type: p.action,
+      staffId: p.staffId,
+      label: p.labelKey.startsWith('waybill:')
+        ? ('waybill' as const)
+        : p.labelKey.startsWith('receipt:')
+          ? ('receipt' as const)
+          : ('other' as const),
+      ...(p.reason ? { reason: p.reason } : {}),
+    })),
     ...audits.map((a) => ({ id: a.id, at: a.at, kind: 'audit' as const, type: a.action, staffId: a.staffId, ...(a.reason ? { reason: a.reason } : {}), ...(a.fields ? { fields: a.fields } : {}) })),
   ].sort((a, b) => a.at - b.at);
   const images: RecordImage[] = [];

@@ -186,7 +186,6 @@ export function DeliverySection() {
             </Col>
             <Col flex="auto" style={{ textAlign: 'right' }}>
               <Select<SlaTierCode | ''>
-                size="small"
                 style={{ width: 150 }}
                 value={tierOverride}
                 data-enter-skip

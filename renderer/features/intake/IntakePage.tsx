@@ -252,7 +252,6 @@ export function IntakePage({ mode = 'intake' }: { mode?: 'intake' | 'vehicle' })
                   <Typography.Text type="secondary">{t('intake.waybillAuto')}</Typography.Text>
                   <Button
                     type="link"
-                    size="small"
                     style={{ padding: 0 }}
                     data-enter-skip
                     onClick={() => setShowWaybillScan(true)}

@@ -35,6 +35,7 @@ import {
 import { formatDateTime, formatYuan } from '../../app/format.ts';
 import { businessName, statusEventName, statusName } from '../../app/labels.ts';
 import { can } from '../../app/roles.ts';
+import { staffName } from '../../app/data/staff-names.ts';
 import { errorMessage } from '../../i18n/index.ts';
 import { useSession } from '../../stores/session.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
@@ -103,10 +104,13 @@ export function RecordDrawer({
 
   const timelineLabel = (entry: RecordDetail['timeline'][number]) => {
     if (entry.kind === 'status') return statusEventName(entry.type);
-    if (entry.kind === 'print')
-      return t(
-        `event.${entry.type === 'reprint' ? 'reprint' : entry.type === 'void' ? 'void' : 'print'}`,
-      );
+    if (entry.kind === 'print') {
+      const action =
+        entry.type === 'reprint' ? 'reprint' : entry.type === 'void' ? 'void' : 'print';
+      const what =
+        entry.label === 'waybill' ? 'Waybill' : entry.label === 'receipt' ? 'Receipt' : '';
+      return what ? t(`event.${action}${what}`) : t(`event.${action}`);
+    }
     const known = ['reveal_id_number', 'void_waybill', 'edit', 'discard_issue'] as const;
     const key = known.find((k) => k === entry.type) ?? 'other';
     return t(`audit.${key}`);
@@ -269,7 +273,7 @@ export function RecordDrawer({
                     },
                   ]
                 : []),
-              { key: 'c', label: t('records.clerk'), children: app.clerkId },
+              { key: 'c', label: t('records.clerk'), children: staffName(app.clerkId) },
               ...(detail?.vehicle
                 ? [
                     {
@@ -356,7 +360,7 @@ export function RecordDrawer({
                         <Space direction="vertical" size={0}>
                           <Typography.Text strong>{timelineLabel(entry)}</Typography.Text>
                           <Typography.Text type="secondary">
-                            {formatDateTime(entry.at)} · {entry.staffId}
+                            {formatDateTime(entry.at)} · {staffName(entry.staffId)}
                             {entry.reason ? ` · ${t('common.reason')}：${entry.reason}` : ''}
                             {entry.fields ? ` · ${entry.fields.join('、')}` : ''}
                           </Typography.Text>
@@ -403,7 +407,20 @@ export function RecordDrawer({
                       {
                         title: t('records.labelKey'),
                         dataIndex: 'labelKey',
-                        render: (v: string) => <span className="wp-mono">{v}</span>,
+                        render: (v: string) => {
+                          const [kind, ...rest] = v.split(':');
+                          const what =
+                            kind === 'waybill'
+                              ? t('records.waybill')
+                              : kind === 'receipt'
+                                ? t('records.receiptLabel')
+                                : '';
+                          return (
+                            <span>
+                              {what} <span className="wp-mono">{rest.join(':')}</span>
+                            </span>
+                          );
+                        },
                       },
                       {
                         title: t('records.status'),

@@ -46,7 +46,11 @@ export function SyncBar() {
       <Space size={4}>
         <CloudUploadOutlined />
         <Typography.Text data-testid="sync-pending">
-          {view.pending > 0 ? t('sync.pending', { count: view.pending }) : t('sync.allSynced')}
+          {view.pending > 0
+            ? t('sync.pending', { count: view.pending })
+            : view.issueCount > 0
+              ? t('sync.restSynced')
+              : t('sync.allSynced')}
         </Typography.Text>
       </Space>
       {view.mediaPending > 0 && (

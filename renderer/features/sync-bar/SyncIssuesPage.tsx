@@ -26,10 +26,39 @@ import { useSession } from '../../stores/session.ts';
 import { useSyncStatus, type SyncIssueView } from '../../stores/sync-status.ts';
 import { ReasonDialog } from '../records/ReasonDialog.tsx';
 
+const FIELD_KEYS = [
+  'waybillNo',
+  'acceptanceNo',
+  'businessCode',
+  'applicant.name',
+  'applicant.idNumber',
+  'applicant.mobile',
+  'recipient.name',
+  'recipient.mobile',
+  'recipient.address.divisionCode',
+  'recipient.address.detail',
+  'plate',
+  'plateType',
+  'vin',
+  'engineNo',
+  'numberBlockId',
+] as const;
+
+/** The server names fields by JSON path (`/applicant/mobile`); the clerk reads their names. */
+export function useFieldLabel() {
+  const { t } = useTranslation();
+  return (path: string) => {
+    const key = path.replace(/^[/$.]+/, '').replaceAll('/', '.');
+    const known = FIELD_KEYS.find((k) => k === key);
+    return known ? t(`fields.${known}`) : t('fields.other');
+  };
+}
+
 function IssueEditor({ issue, onClose }: { issue: SyncIssueView; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const retry = useSyncStatus((s) => s.retryIssue);
+  const fieldLabel = useFieldLabel();
   const [doc, setDoc] = useState<Record<string, unknown> | null>(null);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +91,7 @@ function IssueEditor({ issue, onClose }: { issue: SyncIssueView; onClose: () => 
       <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(issue)} />
       {issue.field ? (
         <Form layout="vertical">
-          <Form.Item label={<span className="wp-mono">{issue.field}</span>}>
+          <Form.Item label={fieldLabel(issue.field)}>
             <Input
               value={value}
               onChange={(e) => setValue(e.target.value)}
@@ -87,6 +116,7 @@ export function SyncIssuesPage() {
   const discard = useSyncStatus((s) => s.discardIssue);
   const [editing, setEditing] = useState<SyncIssueView | null>(null);
   const [discarding, setDiscarding] = useState<SyncIssueView | null>(null);
+  const fieldLabel = useFieldLabel();
   const collectionName = (name: string) =>
     isSyncedCollection(name) ? t(`sync.collections.${name satisfies SyncedCollection}`) : name;
 
@@ -127,7 +157,7 @@ export function SyncIssuesPage() {
                   <Space size={16}>
                     <span>{formatDateTime(issue.rejectedAt)}</span>
                     <span className="wp-mono">{issue.code}</span>
-                    {issue.field && <span className="wp-mono">{issue.field}</span>}
+                    {issue.field && <span>{fieldLabel(issue.field)}</span>}
                   </Space>
                 }
               />
