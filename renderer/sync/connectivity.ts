@@ -30,7 +30,9 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const url = `${options.baseUrl.replace(/\/$/, '')}${options.healthPath ?? '/health'}`;
   const online$ = new BehaviorSubject<boolean>(options.navigatorOnLine?.() ?? true);
-  const backoff = createBackoff({ baseMs: 500, maxMs: options.maxProbeIntervalMs ?? 15_000 });
+  // Capped low: a van back in coverage should sync within seconds, and a /health probe
+  // every 3 s while offline costs a few hundred bytes.
+  const backoff = createBackoff({ baseMs: 500, maxMs: options.maxProbeIntervalMs ?? 3_000 });
   const stopped = new AbortController();
   let probing: Promise<void> | null = null;
 
