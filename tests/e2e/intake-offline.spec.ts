@@ -133,4 +133,12 @@ test('an ID-card renewal taken offline prints, then reaches the server within 10
   });
   expect(synced.waybill).toMatchObject({ applicationId: synced.application?.id });
   await expect(page.getByTestId('sync-state')).toHaveText('在线', { timeout: 30_000 });
+
+  // 一照通用: the same person's next application reuses the accepted portrait.
+  await page.getByTestId('next-applicant').click();
+  await pickBusiness(page, '遗失补领');
+  await page.getByTestId('applicant-id').fill('110105199003071239');
+  await page.getByTestId('reuse-photo').click();
+  await expect(page.getByTestId('reuse-note')).toContainText('沿用');
+  await expect(page.getByTestId('portrait-thumb')).toBeVisible();
 });

@@ -128,3 +128,31 @@ export async function localDocumentCounts(page: Page): Promise<Record<string, nu
     return counts;
   });
 }
+
+/**
+ * Drags the four corner handles onto the corners of the rubbing in the fake camera picture
+ * (tests/fixtures/camera/portrait.ts: a strip 500×120 px rotated 6° in a 640×480 frame).
+ */
+export async function alignRubbingCorners(page: Page): Promise<void> {
+  const angle = (6 * Math.PI) / 180;
+  const corners = [
+    [70, 180],
+    [570, 180],
+    [570, 300],
+    [70, 300],
+  ].map(([x = 0, y = 0]) => ({
+    x: 320 + (x - 320) * Math.cos(angle) - (y - 240) * Math.sin(angle),
+    y: 240 + (x - 320) * Math.sin(angle) + (y - 240) * Math.cos(angle),
+  }));
+  const svg = await page.getByTestId('rubbing-corners').boundingBox();
+  if (!svg) throw new Error('corner editor not shown');
+  const scale = svg.width / 640;
+  for (const [i, corner] of corners.entries()) {
+    const handle = await page.getByTestId(`rubbing-corner-${i}`).boundingBox();
+    if (!handle) throw new Error(`corner ${i} not shown`);
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(svg.x + corner.x * scale, svg.y + corner.y * scale, { steps: 6 });
+    await page.mouse.up();
+  }
+}

@@ -10,7 +10,15 @@ import {
   startIntakeEnv,
   type IntakeEnv,
 } from './intake-env.ts';
-import { chooseAddress, enrol, login, openScreen, scan, selectPayment } from './intake-steps.ts';
+import {
+  alignRubbingCorners,
+  chooseAddress,
+  enrol,
+  login,
+  openScreen,
+  scan,
+  selectPayment,
+} from './intake-steps.ts';
 
 test.use({
   viewport: { width: 1280, height: 800 },
@@ -39,14 +47,8 @@ async function captureRubbing(page: Page, kind: '车架号拓印' | '发动机�
   await page.getByTestId('rubbing-kind').getByText(kind, { exact: true }).click();
   await expect(page.getByTestId('rubbing-capture')).toBeEnabled({ timeout: 20_000 });
   await page.getByTestId('rubbing-capture').click();
-  // Drag the top-left corner onto the rubbing's corner, as a crew member would with a finger.
-  const corner = page.getByTestId('rubbing-corner-0');
-  const box = await corner.boundingBox();
-  if (!box) throw new Error('corner not shown');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2 - 10, { steps: 5 });
-  await page.mouse.up();
+  // Drag the corners onto the slanted rubbing, as a crew member would with a finger.
+  await alignRubbingCorners(page);
   await page.getByTestId('rubbing-straighten').click();
   await expect(page.getByTestId('rubbing-result')).toBeVisible();
   await page.getByTestId('rubbing-accept').click();

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumArgs } from './playwright.config.ts';
 import { cameraFile, STAFF, startIntakeEnv, type IntakeEnv } from './intake-env.ts';
-import { cspViolations, enrol, login, openScreen, watchCsp } from './intake-steps.ts';
+import {
+  alignRubbingCorners,
+  cspViolations,
+  enrol,
+  login,
+  openScreen,
+  watchCsp,
+} from './intake-steps.ts';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 
@@ -86,13 +93,16 @@ test('van screens, zh-CN, 1280×800 touch', async ({ page }) => {
   await shot(page, 'van-03-rubbing-camera');
   await page.getByTestId('rubbing-capture').click();
   await expect(page.getByTestId('rubbing-corners')).toBeVisible();
+  await alignRubbingCorners(page);
   await shot(page, 'van-04-rubbing-corners');
   await page.getByTestId('rubbing-straighten').click();
   await expect(page.getByTestId('rubbing-result')).toBeVisible();
   await shot(page, 'van-05-rubbing-straightened');
   await page.getByTestId('rubbing-accept').click();
   await expect(page.getByTestId('rubbing-count')).toHaveText('拓印 1 张');
+  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
   await page.getByTestId('vehicle-plate').fill('晋A12345临');
+  await expect(page.getByTestId('vehicle-plate')).toHaveValue('晋A12345临');
   await expect(page.getByTestId('plate-temporary-confirm')).toBeVisible();
   await shot(page, 'van-06-temporary-plate');
 

@@ -26,6 +26,7 @@ export function ReauthButton() {
       content={
         <Space direction="vertical" style={{ width: 260 }}>
           <Input.Password
+            data-testid="reauth-password"
             value={password}
             autoFocus
             onChange={(e) => setPassword(e.target.value)}
@@ -38,7 +39,7 @@ export function ReauthButton() {
         </Space>
       }
     >
-      <Button size="small" type="primary">
+      <Button size="small" type="primary" data-testid="reauth">
         {t('sync.reauth')}
       </Button>
     </Popover>

@@ -93,7 +93,7 @@ export function SyncBar() {
             </Typography.Text>
           ))
       )}
-      {offlineSession && view.connection !== 'offline' && <ReauthButton />}
+      {offlineSession && <ReauthButton />}
       {view.issueCount > 0 && (
         <Button size="small" danger onClick={() => go('sync-issues')} data-testid="sync-rejected">
           {t('sync.rejected', { count: view.issueCount })}
