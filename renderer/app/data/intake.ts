@@ -12,7 +12,7 @@ import { storeMedia } from '../../sync/media-queue.ts';
 import type { StaffSession } from '../../stores/session.ts';
 import type { CapturedImage } from '../../features/intake/draft.ts';
 import { deliveryPromise } from '../../features/intake/address.ts';
-import { receipt, sortCodeFor, waybillLabel } from '../../features/intake/labels.ts';
+import { mailSortCode, receipt, waybillLabel } from '../../features/intake/labels.ts';
 import type { SaveOutcome } from '../../features/intake/store.ts';
 import type { ValidIntake } from '../../features/intake/validate.ts';
 import { data } from './db.ts';
@@ -114,7 +114,7 @@ export async function saveIntake(
     if (intake.delivery.method === 'mail') {
       const r = intake.delivery.recipient;
       const promise = deliveryPromise(r.divisionCode, now, ctx.slaConfig, intake.delivery.tierOverride);
-      sortCode = sortCodeFor(r.divisionCode, r.names);
+      sortCode = mailSortCode(r.divisionCode);
       if (promise) {
         destination = {
           divisionCode: r.divisionCode,

@@ -7,6 +7,7 @@ import type {
   SlipData,
   WaybillLabelData,
 } from '../../../shared/printing/types.ts';
+import { sortCodeFor } from '../../../shared/sorting/index.ts';
 import type { AddressNames } from './draft.ts';
 
 export interface StationInfo {
@@ -18,14 +19,12 @@ export interface StationInfo {
 /** EMS customer service: printed when a station has no phone of its own on record. */
 export const EMS_HOTLINE = '11185';
 
-const shorten = (name: string | undefined, suffixes: RegExp) =>
-  name && name.length > 2 ? name.replace(suffixes, '') : (name ?? '');
-
-/** A short routing code for the label and sorting: destination city + county and its code. */
-export function sortCodeFor(divisionCode: string, names: AddressNames): string {
-  const city = shorten(names.city ?? names.province, /(市|地区|自治州|盟)$/);
-  const county = shorten(names.county, /(区|县|市|旗)$/);
-  return `${city}${county} ${divisionCode.slice(0, 6)}`.trim().slice(0, 16);
+/**
+ * The sort code printed on a mailed item's waybill and stored with it: shared/sorting's rule
+ * (the destination's 6-digit county code), so the label, the batch and the sort list agree.
+ */
+export function mailSortCode(divisionCode: string): string {
+  return sortCodeFor({ delivery: { method: 'mail' }, destination: { divisionCode } }).code;
 }
 
 export function waybillLabel(input: {

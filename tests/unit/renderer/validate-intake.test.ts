@@ -10,7 +10,8 @@ import {
   deliveryPromise,
 } from '../../../renderer/features/intake/address.ts';
 import { validateIntake } from '../../../renderer/features/intake/validate.ts';
-import { receipt, sortCodeFor, waybillLabel } from '../../../renderer/features/intake/labels.ts';
+import { mailSortCode, receipt, waybillLabel } from '../../../renderer/features/intake/labels.ts';
+import { sortCodeFor } from '../../../shared/sorting/index.ts';
 import { findBusiness, unwrapBusiness } from './business.ts';
 
 const portrait: CapturedImage = {
@@ -185,10 +186,27 @@ describe('delivery promise and labels', () => {
     expect(deliveryPromise('', at)).toBeNull();
   });
 
+  it("the label's sort code is shared/sorting's rule for a mailed item", () => {
+    for (const divisionCode of [
+      '140105',
+      '140105001',
+      '140702100',
+      '110101',
+      ' 140105 ',
+      '',
+      '14010',
+    ]) {
+      const shared = sortCodeFor({ delivery: { method: 'mail' }, destination: { divisionCode } });
+      expect(mailSortCode(divisionCode)).toBe(shared.code);
+    }
+    expect(mailSortCode('140702100')).toBe('140702');
+    expect(mailSortCode('')).toBe('');
+  });
+
   it('labels carry no ID number and a short sort code', () => {
     const business = unwrapBusiness(findBusiness('ID_RENEWAL'));
     const names = { province: '山西省', city: '太原市', county: '小店区', street: '坞城街道' };
-    expect(sortCodeFor('140105001', names)).toBe('太原小店 140105');
+    expect(mailSortCode('140105001')).toBe('140105');
     const station = {
       name: '太原市迎泽区警邮合作服务站',
       phone: '11185',
@@ -199,7 +217,7 @@ describe('delivery promise and labels', () => {
       acceptanceNo: 'A1',
       business,
       recipient: { name: '王小明', mobile: '13812345678', names, detail: '坞城路92号' },
-      sortCode: '太原小店 140105',
+      sortCode: mailSortCode('140105001'),
       station,
       printedAt: 0,
     });
