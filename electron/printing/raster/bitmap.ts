@@ -33,15 +33,32 @@ export function fillDots(
   const y0 = Math.max(0, Math.floor(y));
   const x1 = Math.min(bitmap.widthDots, Math.floor(x + w));
   const y1 = Math.min(bitmap.heightDots, Math.floor(y + h));
-  for (let row = y0; row < y1; row += 1) {
-    const base = row * bitmap.bytesPerRow;
-    for (let col = x0; col < x1; col += 1) {
-      const index = base + (col >> 3);
-      const mask = 0x80 >> (col & 7);
-      const current = bitmap.data[index] ?? 0;
-      bitmap.data[index] = black ? current | mask : current & ~mask;
-    }
+  for (let row = y0; row < y1; row += 1) fillRow(bitmap, row, x0, x1, black);
+}
+
+/**
+ * Set dots [x0, x1) of one row black or white, a byte at a time between the
+ * partial bytes at either end. The caller clips to the bitmap.
+ */
+export function fillRow(bitmap: Bitmap, row: number, x0: number, x1: number, black: boolean): void {
+  if (x1 <= x0) return;
+  const data = bitmap.data;
+  const base = row * bitmap.bytesPerRow;
+  const firstByte = x0 >> 3;
+  const lastByte = (x1 - 1) >> 3;
+  const headMask = 0xff >> (x0 & 7);
+  const tailMask = (0xff00 >> (((x1 - 1) & 7) + 1)) & 0xff;
+  if (firstByte === lastByte) {
+    const mask = headMask & tailMask;
+    const i = base + firstByte;
+    data[i] = black ? (data[i] ?? 0) | mask : (data[i] ?? 0) & ~mask;
+    return;
   }
+  const head = base + firstByte;
+  const tail = base + lastByte;
+  data[head] = black ? (data[head] ?? 0) | headMask : (data[head] ?? 0) & ~headMask;
+  data.fill(black ? 0xff : 0, head + 1, tail);
+  data[tail] = black ? (data[tail] ?? 0) | tailMask : (data[tail] ?? 0) & ~tailMask;
 }
 
 /**

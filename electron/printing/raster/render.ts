@@ -1,8 +1,8 @@
 // Render a millimetre layout to a 1-bit bitmap at the printer's resolution.
-// Text goes through a CJK font on a canvas and is thresholded (no dithering);
-// rules and boxes are whole dots; barcodes and QR codes are drawn module by
-// module straight into the bitmap so every bar is an exact number of dots.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+// Everything is drawn straight into the bitmap: rules and boxes as whole dots,
+// text line by line through a CJK font on a small canvas, thresholded (no
+// dithering; see text.ts), barcodes and QR codes module by module so every bar
+// is an exact number of dots. No label-sized canvas is ever read back.
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import type {
   Code128Element,
@@ -12,8 +12,9 @@ import type {
   TextElement,
 } from '../../../shared/printing/layout/elements.ts';
 import { code128Pattern, qrPattern } from './barcode.ts';
-import { bitmapFromRgba, fillDots, type Bitmap } from './bitmap.ts';
+import { createBitmap, fillDots, fillRow, type Bitmap } from './bitmap.ts';
 import type { FontSet } from './fonts.ts';
+import { textRasteriserFor, type TextRasteriser } from './text.ts';
 import { dotsPerMm } from './units.ts';
 
 export interface RasterOptions {
@@ -31,31 +32,29 @@ export const MIN_MODULE_MM = 0.19;
 export const MAX_MODULE_MM = 0.5;
 /** QR quiet zone, in modules. */
 export const QR_QUIET_MODULES = 4;
-/** Fraction of the em above the alphabetic baseline in the CJK ideographic box. */
-const ASCENT_EM = 0.88;
 
 interface Context {
   readonly dpm: number;
-  readonly fonts: FontSet;
+  readonly text: TextRasteriser;
+  readonly threshold: number;
 }
 
 export function rasterise(layout: LabelLayout, options: RasterOptions): Result<Bitmap> {
   const dpm = dotsPerMm(options.dpi);
   const width = Math.round(layout.widthMm * dpm);
   const height = Math.round(layout.heightMm * dpm);
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.lang = 'zh-CN'; // Simplified Chinese glyph forms from pan-CJK fonts.
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  const context: Context = { dpm, fonts: options.fonts };
+  const bitmap = createBitmap(width, height);
+  const context: Context = {
+    dpm,
+    text: textRasteriserFor(options.fonts),
+    threshold: options.threshold ?? 128,
+  };
+  // Symbols go last, as before: their quiet zones clear whatever is under them.
   const symbols: Array<Code128Element | QrElement> = [];
   for (const element of layout.elements) {
     if (element.type === 'code128' || element.type === 'qr') symbols.push(element);
-    else drawOnCanvas(ctx, element, context);
+    else drawElement(bitmap, element, context);
   }
-  const image = ctx.getImageData(0, 0, width, height);
-  const bitmap = bitmapFromRgba(image.data, width, height, options.threshold ?? 128);
   for (const symbol of symbols) {
     const drawn =
       symbol.type === 'code128' ? drawCode128(bitmap, symbol, dpm) : drawQr(bitmap, symbol, dpm);
@@ -64,8 +63,8 @@ export function rasterise(layout: LabelLayout, options: RasterOptions): Result<B
   return ok(bitmap);
 }
 
-function drawOnCanvas(
-  ctx: SKRSContext2D,
+function drawElement(
+  bitmap: Bitmap,
   element: Exclude<LayoutElement, Code128Element | QrElement>,
   c: Context,
 ): void {
@@ -73,51 +72,60 @@ function drawOnCanvas(
   switch (element.type) {
     case 'line': {
       const t = Math.max(1, d(element.thicknessMm));
-      ctx.fillStyle = '#000000';
       const horizontal = element.y1 === element.y2;
       const length = horizontal ? d(element.x2) - d(element.x1) : d(element.y2) - d(element.y1);
       const dash = element.dashed ? [d(1.5), d(1)] : [length, 0];
       const [on = length, off = 0] = dash;
       for (let s = 0; s < length; s += on + off) {
         const run = Math.min(on, length - s);
-        if (horizontal) ctx.fillRect(d(element.x1) + s, d(element.y1) - (t >> 1), run, t);
-        else ctx.fillRect(d(element.x1) - (t >> 1), d(element.y1) + s, t, run);
+        if (horizontal) fillDots(bitmap, d(element.x1) + s, d(element.y1) - (t >> 1), run, t);
+        else fillDots(bitmap, d(element.x1) - (t >> 1), d(element.y1) + s, t, run);
       }
       return;
     }
     case 'box': {
       const [x, y, w, h] = [d(element.x), d(element.y), d(element.w), d(element.h)];
-      ctx.fillStyle = '#000000';
       if (element.fill) {
-        ctx.fillRect(x, y, w, h);
+        fillDots(bitmap, x, y, w, h);
         return;
       }
       const t = Math.max(1, d(element.thicknessMm));
-      ctx.fillRect(x, y, w, t);
-      ctx.fillRect(x, y + h - t, w, t);
-      ctx.fillRect(x, y, t, h);
-      ctx.fillRect(x + w - t, y, t, h);
+      fillDots(bitmap, x, y, w, t);
+      fillDots(bitmap, x, y + h - t, w, t);
+      fillDots(bitmap, x, y, t, h);
+      fillDots(bitmap, x + w - t, y, t, h);
       return;
     }
     case 'text':
-      drawText(ctx, element, c);
+      drawText(bitmap, element, c);
       return;
   }
 }
 
-function drawText(ctx: SKRSContext2D, element: TextElement, c: Context): void {
+function drawText(bitmap: Bitmap, element: TextElement, c: Context): void {
   if (element.text === '') return;
-  const px = element.sizeMm * c.dpm;
-  ctx.font = `${element.bold ? 'bold ' : ''}${px.toFixed(2)}px ${c.fonts.families}`;
-  ctx.textAlign = element.align;
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = element.invert ? '#ffffff' : '#000000';
-  ctx.fillText(
-    element.text,
-    element.x * c.dpm,
-    element.y * c.dpm + ASCENT_EM * px,
-    element.maxWidthMm * c.dpm,
-  );
+  const invert = element.invert === true;
+  const { ink, anchorX, anchorY } = c.text.ink({
+    text: element.text,
+    sizePx: element.sizeMm * c.dpm,
+    bold: element.bold,
+    align: element.align,
+    x: element.x * c.dpm,
+    y: element.y * c.dpm,
+    maxWidthPx: element.maxWidthMm * c.dpm,
+    // The canvas composited black text on white (ink where luminance < threshold)
+    // and white text on a black box (white where luminance ≥ threshold).
+    threshold: invert ? c.threshold : 256 - c.threshold,
+    white: invert,
+  });
+  const { runs } = ink;
+  for (let i = 0; i < runs.length; i += 3) {
+    const row = anchorY + (runs[i] ?? 0);
+    if (row < 0 || row >= bitmap.heightDots) continue;
+    const x0 = Math.max(0, anchorX + (runs[i + 1] ?? 0));
+    const x1 = Math.min(bitmap.widthDots, anchorX + (runs[i + 2] ?? 0));
+    fillRow(bitmap, row, x0, x1, !invert);
+  }
 }
 
 function drawCode128(bitmap: Bitmap, element: Code128Element, dpm: number): Result<void> {

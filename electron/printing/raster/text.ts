@@ -1,0 +1,191 @@
+// Text lines to 1-bit ink, one line at a time on a small reused scratch canvas.
+// Reading back a whole label-sized canvas costs tens of ms (@napi-rs/canvas
+// replays and copies every pixel); a line's own box is a few hundred µs. Each
+// line's ink is kept as horizontal runs and cached by everything that decides
+// its pixels (font, size, text, squeeze width, alignment, sub-dot phase), so the
+// constant strings of a batch (headings, sender, notices) are drawn once.
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { TextAlign } from '../../../shared/printing/layout/elements.ts';
+import type { FontSet } from './fonts.ts';
+
+/** Fraction of the em above the alphabetic baseline in the CJK ideographic box. */
+export const ASCENT_EM = 0.88;
+
+/** A line of text as the runs of dots it inks, relative to its anchor dot. */
+export interface TextInk {
+  /** Triples [dy, x0, x1): row offset and half-open column range, from the anchor dot. */
+  readonly runs: Int32Array;
+}
+
+export interface TextLine {
+  readonly text: string;
+  readonly sizePx: number;
+  readonly bold: boolean;
+  readonly align: TextAlign;
+  /** Anchor in dots (fractional): left edge, centre or right edge per align. */
+  readonly x: number;
+  /** Top of the line box in dots (fractional). */
+  readonly y: number;
+  readonly maxWidthPx: number;
+  /** Coverage (0–255) from which an anti-aliased dot counts as ink. */
+  readonly threshold: number;
+  /**
+   * White text (on a black box). Drawn white here too: Skia adjusts glyph
+   * coverage by the paint's luminance, so white ink is thinner than black.
+   */
+  readonly white: boolean;
+}
+
+const CACHE_LIMIT = 2048;
+/** Scratch canvases come in these steps so a handful of sizes serve every line. */
+const WIDTH_STEP = 64;
+const HEIGHT_STEP = 16;
+
+interface Scratch {
+  readonly canvas: Canvas;
+  readonly ctx: SKRSContext2D;
+  font: string;
+  align: TextAlign | '';
+  white: boolean;
+}
+
+export interface TextRasteriser {
+  /** Ink of one line; `anchorX`/`anchorY` are the whole dots the runs are relative to. */
+  ink(line: TextLine): { ink: TextInk; anchorX: number; anchorY: number };
+  /** Lines drawn (cache misses) and served from the cache, for benchmarks. */
+  stats(): { drawn: number; cached: number };
+}
+
+const rasterisers = new Map<string, TextRasteriser>();
+
+/** One rasteriser (scratch canvases + ink cache) per font family list, per process. */
+export function textRasteriserFor(fonts: FontSet): TextRasteriser {
+  let rasteriser = rasterisers.get(fonts.families);
+  if (rasteriser === undefined) {
+    rasteriser = createTextRasteriser(fonts.families);
+    rasterisers.set(fonts.families, rasteriser);
+  }
+  return rasteriser;
+}
+
+function createTextRasteriser(families: string): TextRasteriser {
+  const scratches = new Map<string, Scratch>();
+  const cache = new Map<string, TextInk>();
+  let drawn = 0;
+  let cached = 0;
+
+  function scratchFor(width: number, height: number): Scratch {
+    const w = Math.ceil(width / WIDTH_STEP) * WIDTH_STEP;
+    const h = Math.ceil(height / HEIGHT_STEP) * HEIGHT_STEP;
+    const key = `${w}x${h}`;
+    let scratch = scratches.get(key);
+    if (scratch === undefined) {
+      const canvas = createCanvas(w, h);
+      const ctx = canvas.getContext('2d');
+      ctx.lang = 'zh-CN'; // Simplified Chinese glyph forms from pan-CJK fonts.
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillStyle = '#000000';
+      scratch = { canvas, ctx, font: '', align: '', white: false };
+      scratches.set(key, scratch);
+    }
+    return scratch;
+  }
+
+  function draw(line: TextLine, fracX: number, fracY: number, font: string): TextInk {
+    // Measure on any scratch: the box only has to contain the ink, generously.
+    const probe = scratchFor(WIDTH_STEP, HEIGHT_STEP);
+    if (probe.font !== font) {
+      probe.ctx.font = font;
+      probe.font = font;
+    }
+    const metrics = probe.ctx.measureText(line.text);
+    const squeezed = Math.min(metrics.width, line.maxWidthPx);
+    const scale = metrics.width > 0 ? squeezed / metrics.width : 1;
+    const overhangLeft = Math.max(0, metrics.actualBoundingBoxLeft * scale);
+    const overhangRight = Math.max(0, metrics.actualBoundingBoxRight * scale - squeezed);
+    const pad = 2 + Math.ceil(line.sizePx * 0.05);
+    const startX = line.align === 'left' ? 0 : line.align === 'center' ? -squeezed / 2 : -squeezed;
+    const left = Math.floor(startX - overhangLeft) - pad;
+    const right = Math.ceil(startX + squeezed + overhangRight) + pad;
+    const baseline = fracY + ASCENT_EM * line.sizePx;
+    const top =
+      Math.floor(baseline - Math.max(metrics.actualBoundingBoxAscent, line.sizePx * 1.1)) - pad;
+    const bottom =
+      Math.ceil(baseline + Math.max(metrics.actualBoundingBoxDescent, line.sizePx * 0.3)) + pad;
+    const width = right - left;
+    const height = bottom - top;
+
+    const scratch = scratchFor(width, height);
+    const { ctx } = scratch;
+    if (scratch.font !== font) {
+      ctx.font = font;
+      scratch.font = font;
+    }
+    if (scratch.align !== line.align) {
+      ctx.textAlign = line.align;
+      scratch.align = line.align;
+    }
+    if (scratch.white !== line.white) {
+      ctx.fillStyle = line.white ? '#ffffff' : '#000000';
+      scratch.white = line.white;
+    }
+    ctx.clearRect(0, 0, scratch.canvas.width, scratch.canvas.height);
+    // Same sub-dot position as on the label, so the glyph edges fall on the same dots.
+    ctx.fillText(line.text, fracX - left, baseline - top, line.maxWidthPx);
+    const pixels = ctx.getImageData(0, 0, width, height).data;
+    return { runs: runsFromAlpha(pixels, width, height, line.threshold, left, top) };
+  }
+
+  return {
+    ink(line) {
+      const anchorX = Math.floor(line.x);
+      const anchorY = Math.floor(line.y);
+      const fracX = line.x - anchorX;
+      const fracY = line.y - anchorY;
+      const font = `${line.bold ? 'bold ' : ''}${line.sizePx.toFixed(2)}px ${families}`;
+      const key = `${font}|${line.align}|${line.maxWidthPx}|${fracX}|${fracY}|${line.threshold}|${line.white}|${line.text}`;
+      let ink = cache.get(key);
+      if (ink === undefined) {
+        ink = draw(line, fracX, fracY, font);
+        drawn += 1;
+        if (cache.size >= CACHE_LIMIT) {
+          // Oldest first: Map iterates in insertion order.
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      } else {
+        cached += 1;
+        cache.delete(key); // re-insert: most recently used last
+      }
+      cache.set(key, ink);
+      return { ink, anchorX, anchorY };
+    },
+    stats: () => ({ drawn, cached }),
+  };
+}
+
+/** Rows of RGBA pixels (ink drawn on transparent) to runs where alpha ≥ threshold. */
+function runsFromAlpha(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+  threshold: number,
+  offsetX: number,
+  offsetY: number,
+): Int32Array {
+  const runs: number[] = [];
+  for (let y = 0; y < height; y += 1) {
+    let start = -1;
+    const row = y * width * 4 + 3;
+    for (let x = 0; x < width; x += 1) {
+      const inked = (rgba[row + x * 4] ?? 0) >= threshold;
+      if (inked && start < 0) start = x;
+      else if (!inked && start >= 0) {
+        runs.push(y + offsetY, start + offsetX, x + offsetX);
+        start = -1;
+      }
+    }
+    if (start >= 0) runs.push(y + offsetY, start + offsetX, width + offsetX);
+  }
+  return Int32Array.from(runs);
+}
