@@ -10,7 +10,6 @@ import {
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections.ts';
 import { createConflictHandler, type LosingVersion } from '../sync/conflict-handler.ts';
@@ -22,6 +21,8 @@ import {
   type WaypostDatabase,
 } from './collections.ts';
 import { assertKey, toHex } from './keys.ts';
+import { importStorageKey } from './encryption/aes-gcm.ts';
+import { wrappedWebCryptoEncryptionStorage } from './encryption/webcrypto-storage.ts';
 import { conflictRecordId } from './ids.ts';
 import {
   CLIENT_ONLY_FIELDS,
@@ -84,10 +85,13 @@ function addPlugins(): void {
 
 async function buildStorage(
   storage: RxStorage<unknown, unknown>,
+  databaseKey: Uint8Array,
   devMode: boolean,
   validation: 'z-schema' | 'none',
 ): Promise<RxStorage<unknown, unknown>> {
-  const encrypted = wrappedKeyEncryptionCryptoJsStorage({ storage });
+  // The AES-GCM key is derived and imported once per database (see encryption/).
+  const key = await importStorageKey(databaseKey);
+  const encrypted = wrappedWebCryptoEncryptionStorage({ storage, key });
   // Vite replaces import.meta.env.DEV with false in production builds, which removes this
   // branch and the dev-mode chunk entirely. Outside Vite (tsx) import.meta.env is undefined.
   if (devMode && import.meta.env?.DEV) {
@@ -120,13 +124,15 @@ export async function createWaypostDatabase<K extends CollectionName = Collectio
   };
   const storage = await buildStorage(
     options.storage,
+    options.databaseKey,
     options.devMode ?? false,
     options.validation ?? 'z-schema',
   );
   const db = await createRxDatabase({
     name: options.name,
     storage,
-    // crypto-js takes a passphrase; the hex of 256 random bits is one with full entropy.
+    // Not used to encrypt (the storage wrapper holds the key): RxDB stores a hash of it and
+    // refuses to open with a different one (error DB1), so a wrong key fails clearly at open.
     password: toHex(options.databaseKey),
     multiInstance: options.multiInstance ?? false,
     localDocuments: true,

@@ -1,7 +1,8 @@
 // One test per schema version bump: data written under the old version migrates.
 import { describe, expect, it } from 'vitest';
 import { createRxDatabase } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { importStorageKey } from '../../../renderer/db/encryption/aes-gcm.ts';
+import { wrappedWebCryptoEncryptionStorage } from '../../../renderer/db/encryption/webcrypto-storage.ts';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import {
   applicationClientSchema,
@@ -47,7 +48,10 @@ describe('schema migrations', () => {
     const v0 = await createRxDatabase({
       name,
       storage: wrappedValidateAjvStorage({
-        storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
+        storage: wrappedWebCryptoEncryptionStorage({
+          storage,
+          key: await importStorageKey(keys.databaseKey),
+        }),
       }),
       password: toHex(keys.databaseKey),
       multiInstance: false,
