@@ -1,7 +1,8 @@
 // Photo and scan bytes: stored locally as an encrypted attachment of their media document
 // (one atomic write with uploadState 'pending'), uploaded content-addressed when online
-// (HEAD first: the server may already hold the same bytes), verified by the hash the server
-// answers with, retried with backoff, and only marked uploaded once the server confirmed.
+// (one "which are missing?" question per round: the server may already hold the same bytes),
+// verified by the hash the server answers with, retried with backoff, and only marked
+// uploaded once the server confirmed (one write per round).
 // Bytes stay on the device at least until then; evictUploadedMedia() may free them later.
 import type { RxCollection, RxDocument } from 'rxdb';
 import { API_PREFIX } from '../../shared/sync/protocol.ts';
@@ -17,6 +18,11 @@ type MediaCollection = RxCollection<MediaDoc>;
 export type MediaInput = Omit<MediaDoc, 'sha256' | 'bytes' | 'uploadState' | 'uploadedAt'>;
 
 export const mediaPath = (sha256: string) => `${API_PREFIX}/media/${sha256}`;
+export const MEDIA_MISSING_PATH = `${API_PREFIX}/media/missing`;
+/** Hashes per missing-query (the server's cap). */
+const MAX_MISSING_QUERY = 500;
+/** Pending documents per upload round. */
+export const MEDIA_ROUND_SIZE = 200;
 
 export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
   const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
@@ -55,6 +61,7 @@ export interface MediaQueueOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** Background check interval (ms). */
   intervalMs?: number;
+  /** Pending documents per round. */
   batchSize?: number;
   /** Uploads in flight at once. */
   concurrency?: number;
@@ -84,6 +91,57 @@ async function serverHas(http: SyncHttp, sha256: string): Promise<boolean> {
     `HTTP_${response.status}`,
     'media HEAD failed',
   );
+}
+
+/**
+ * Which of these hashes the server lacks, in one request (POST /media/missing). `null` when
+ * the server does not know the route (an older v1 server): the caller asks by HEAD instead.
+ */
+export async function serverMissing(
+  http: SyncHttp,
+  hashes: readonly string[],
+): Promise<Set<string> | null> {
+  const missing = new Set<string>();
+  for (let i = 0; i < hashes.length; i += MAX_MISSING_QUERY) {
+    const part = await askMissing(http, hashes.slice(i, i + MAX_MISSING_QUERY));
+    if (part === null) return null;
+    for (const sha of part) missing.add(sha);
+  }
+  return missing;
+}
+
+async function askMissing(http: SyncHttp, hashes: readonly string[]): Promise<string[] | null> {
+  const response = await http.raw('POST', MEDIA_MISSING_PATH, {
+    body: JSON.stringify({ sha256: hashes }),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (response.status === 404 || response.status === 405) {
+    await response.body?.cancel();
+    return null;
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON
+  }
+  if (!response.ok) {
+    throw new SyncHttpError(
+      response.status >= 500 || response.status === 429 ? 'server' : 'client',
+      response.status,
+      `HTTP_${response.status}`,
+      'media missing query failed',
+    );
+  }
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    !('missing' in body) ||
+    !Array.isArray(body.missing)
+  ) {
+    throw new SyncHttpError('server', response.status, 'BAD_MISSING', 'unreadable answer');
+  }
+  return body.missing.map(String);
 }
 
 async function upload(http: SyncHttp, sha256: string, bytes: Blob, mime: string): Promise<void> {
@@ -122,7 +180,7 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
 
   async function pendingDocs(): Promise<RxDocument<MediaDoc>[]> {
     return media
-      .find({ selector: { uploadState: 'pending' }, limit: options.batchSize ?? 50 })
+      .find({ selector: { uploadState: 'pending' }, limit: options.batchSize ?? MEDIA_ROUND_SIZE })
       .exec();
   }
 
@@ -133,63 +191,100 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
     return { pending, failing };
   }
 
-  async function uploadOne(doc: RxDocument<MediaDoc>): Promise<void> {
-    const entry = backoffs.get(doc.sha256) ?? {
+  function backoffOf(sha256: string) {
+    const entry = backoffs.get(sha256) ?? {
       backoff: createBackoff({ baseMs: 1_000, maxMs: 3_600_000, ...options.backoff }),
       notBefore: 0,
       code: '',
     };
-    backoffs.set(doc.sha256, entry);
-    if (entry.notBefore > Date.now()) return;
+    backoffs.set(sha256, entry);
+    return entry;
+  }
+
+  function failed(sha256: string, code: string): void {
+    const entry = backoffOf(sha256);
+    entry.code = code;
+    entry.backoff.fail();
+    entry.notBefore = Date.now() + entry.backoff.nextDelay();
+  }
+
+  /** Uploads the bytes unless the server has them; true once the server holds them. */
+  async function uploadOne(doc: RxDocument<MediaDoc>, known: Set<string> | null): Promise<boolean> {
     try {
       const bytes = await mediaBytes(doc);
       if (!bytes) {
-        entry.code = 'MEDIA_BYTES_MISSING';
-        entry.backoff.fail();
-        entry.notBefore = Date.now() + entry.backoff.nextDelay();
-        return;
+        failed(doc.sha256, 'MEDIA_BYTES_MISSING');
+        return false;
       }
-      if (!(await serverHas(http, doc.sha256))) {
+      const missing = known ? known.has(doc.sha256) : !(await serverHas(http, doc.sha256));
+      if (missing) {
         // Local integrity first: never upload bytes that do not match their hash.
         if ((await sha256Hex(bytes)) !== doc.sha256) {
           throw new SyncHttpError('client', 0, 'MEDIA_HASH_MISMATCH', 'local bytes changed');
         }
         await upload(http, doc.sha256, bytes, doc.mime);
       }
-      const uploadedAt = now();
-      // Every document holding these bytes is confirmed at once.
-      const same = await media
-        .find({ selector: { sha256: doc.sha256, uploadState: 'pending' } })
-        .exec();
-      await Promise.all(
-        same.map((d) => d.incrementalPatch({ uploadState: 'uploaded', uploadedAt })),
-      );
-      backoffs.delete(doc.sha256);
+      return true;
     } catch (error) {
-      entry.code = error instanceof SyncHttpError ? error.code : 'MEDIA_UPLOAD_FAILED';
       if (error instanceof SyncHttpError && error.kind === 'network') {
         options.connectivity?.reportNetworkFailure();
       }
-      entry.backoff.fail();
-      entry.notBefore = Date.now() + entry.backoff.nextDelay();
+      failed(doc.sha256, error instanceof SyncHttpError ? error.code : 'MEDIA_UPLOAD_FAILED');
+      return false;
     }
+  }
+
+  /** Marks every pending document holding confirmed bytes as uploaded, in one write. */
+  async function confirm(hashes: readonly string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    const uploadedAt = now();
+    const same = await media
+      .find({ selector: { sha256: { $in: [...hashes] }, uploadState: 'pending' } })
+      .exec();
+    // Patches started together reach storage as one bulk write (RxDB's incremental queue).
+    await Promise.all(same.map((d) => d.incrementalPatch({ uploadState: 'uploaded', uploadedAt })));
+    for (const sha of hashes) backoffs.delete(sha);
+  }
+
+  /**
+   * One round: the pending documents (one per hash: the others are confirmed with it), one
+   * question for the hashes the server lacks, a few uploads in flight, one confirming write.
+   */
+  async function round(): Promise<void> {
+    const bySha = new Map<string, RxDocument<MediaDoc>>();
+    const due = Date.now();
+    for (const doc of await pendingDocs()) {
+      if ((backoffs.get(doc.sha256)?.notBefore ?? 0) > due) continue;
+      if (!bySha.has(doc.sha256)) bySha.set(doc.sha256, doc);
+    }
+    if (bySha.size === 0) return;
+    let known: Set<string> | null;
+    try {
+      known = await serverMissing(http, [...bySha.keys()]);
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.kind === 'network') {
+        options.connectivity?.reportNetworkFailure();
+      }
+      const code = error instanceof SyncHttpError ? error.code : 'MEDIA_UPLOAD_FAILED';
+      for (const sha of bySha.keys()) failed(sha, code);
+      return;
+    }
+    const queue = [...bySha.values()];
+    const done: string[] = [];
+    const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
+      for (let doc = queue.shift(); doc && !stop.signal.aborted; doc = queue.shift()) {
+        if (await uploadOne(doc, known)) done.push(doc.sha256);
+      }
+    });
+    await Promise.all(workers);
+    await confirm(done);
   }
 
   function flush(): Promise<MediaQueueStatus> {
     running ??= (async () => {
       try {
         if (options.connectivity && !options.connectivity.online) return await status();
-        // One document per hash (the others are confirmed with it), a few uploads in flight.
-        const bySha = new Map<string, RxDocument<MediaDoc>>();
-        for (const doc of await pendingDocs())
-          if (!bySha.has(doc.sha256)) bySha.set(doc.sha256, doc);
-        const queue = [...bySha.values()];
-        const workers = Array.from({ length: options.concurrency ?? 3 }, async () => {
-          for (let doc = queue.shift(); doc && !stop.signal.aborted; doc = queue.shift()) {
-            await uploadOne(doc);
-          }
-        });
-        await Promise.all(workers);
+        await round();
         return await status();
       } finally {
         running = null;

@@ -1,5 +1,7 @@
 // PUT | HEAD | GET /api/v1/media/:sha256 — photo and scan bytes, content-addressed.
 // PUT checks the hash, the real file type (magic bytes) and the size, and is idempotent.
+// POST /api/v1/media/missing — which of many hashes the server lacks (one request, not a HEAD
+// per photo; it tells no more than HEAD does).
 // GET is station-scoped: only when a media document in the caller's scope names the hash.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -10,7 +12,10 @@ import { authenticate } from '../../../../plugins/authenticate.ts';
 import { writeAudit } from '../../../../auth/repository.ts';
 import { SYNC_LIMITS } from '../../../../../shared/sync/protocol.ts';
 
-const params = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const SHA256_PATTERN = '^[0-9a-f]{64}$';
+const params = Type.Object({ sha256: Type.String({ pattern: SHA256_PATTERN }) });
+/** Hashes per "missing" question: a media queue round asks about at most this many. */
+export const MAX_MISSING_QUERY = 500;
 const BINARY_TYPES = ['application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'];
 
 const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -65,6 +70,29 @@ const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .code(result === 'stored' ? 201 : 200)
         .send({ sha256, stored: result === 'stored' });
+    },
+  );
+
+  app.post(
+    '/missing',
+    {
+      preHandler: authenticate,
+      schema: {
+        body: Type.Object(
+          {
+            sha256: Type.Array(Type.String({ pattern: SHA256_PATTERN }), {
+              maxItems: MAX_MISSING_QUERY,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ missing: Type.Array(Type.String()) }) },
+      },
+    },
+    async (request) => {
+      const unique = [...new Set(request.body.sha256)];
+      const has = await Promise.all(unique.map((sha256) => app.mediaStore.has(sha256)));
+      return { missing: unique.filter((_, i) => !has[i]) };
     },
   );
 
