@@ -20,6 +20,7 @@ import { rememberStaff } from './staff-names.ts';
 import { divisionPath } from '../../../shared/divisions/index.ts';
 import { namesOfPath } from '../../features/intake/address.ts';
 import { EMS_HOTLINE } from '../../features/intake/labels.ts';
+import { refreshCalendar } from '../../features/after-intake/data/calendar.ts';
 
 /** The station as the server describes it, kept for printing the sender on labels. */
 function rememberStationFrom(station: Record<string, unknown>): void {
@@ -299,7 +300,7 @@ export async function login(input: LoginInput): Promise<Result<StaffSession>> {
     saveVerifier(username, verifier);
     setAttempts(username, null);
     const session = sessionFrom(online.value, 'online');
-    if (session.ok) await begin(session.value);
+    if (session.ok) await beginOnline(session.value);
     return session;
   }
   // The server answered and said no: never fall back to the offline verifier.
@@ -344,6 +345,15 @@ async function begin(session: StaffSession) {
       tokens = { accessToken: next.accessToken, refreshToken: next.refreshToken, expiresAt: Date.now() + 5 * 60_000 };
     },
   );
+}
+
+/**
+ * A server session: also fetch the working-day calendar (next year's holidays arrive this
+ * way). Not awaited and silent on failure: the cached or packaged calendar stays in use.
+ */
+async function beginOnline(session: StaffSession) {
+  await begin(session);
+  void refreshCalendar().catch(() => undefined);
 }
 
 /** Unlocks the idle lock with the logged-in staff member's password (checked locally). */
@@ -438,6 +448,6 @@ export async function reauthenticate(password: string): Promise<Result<StaffSess
   const online = await onlineLogin(enrolment, { username: session.username, password });
   if (!online.ok) return { ok: false, error: { ...online.error, field: 'password' } };
   const upgraded = sessionFrom(online.value, 'online');
-  if (upgraded.ok) await begin(upgraded.value);
+  if (upgraded.ok) await beginOnline(upgraded.value);
   return upgraded;
 }
