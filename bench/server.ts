@@ -321,8 +321,16 @@ export async function runServer(ctx: PartContext): Promise<PartOutcome<ServerMet
   const photo = syntheticPortrait();
   const notes: string[] = [];
   try {
-    const deviceLevels = ctx.quick ? [10, 20] : [50, 200, 500];
-    const seconds = ctx.quick ? 8 : 20;
+    // BENCH_SERVER_LEVELS / BENCH_SERVER_RAMP (comma lists; RAMP may be empty) for experiments.
+    const listFromEnv = (name: string): number[] | null => {
+      const text = process.env[name];
+      return text === undefined ? null : text.split(',').filter(Boolean).map(Number);
+    };
+    const deviceLevels =
+      listFromEnv('BENCH_SERVER_LEVELS') ?? (ctx.quick ? [10, 20] : [50, 200, 500]);
+    const rampFactors =
+      listFromEnv('BENCH_SERVER_RAMP') ?? (ctx.quick ? [100] : [50, 150, 400, 1000]);
+    const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? (ctx.quick ? 8 : 20));
     const setupStart = performance.now();
     const devices = await setUp(server, Math.max(...deviceLevels), ctx.log);
     const setupSeconds = (performance.now() - setupStart) / 1000;
@@ -349,7 +357,7 @@ export async function runServer(ctx: PartContext): Promise<PartOutcome<ServerMet
     });
     // Ramp: the same number of devices pushing faster than a real peak until p99 degrades.
     const rampDevices = deviceLevels[0] ?? 50;
-    for (const factor of ctx.quick ? [100] : [50, 150, 400, 1000]) {
+    for (const factor of rampFactors) {
       const result = await runOne({ devices: rampDevices, rateFactor: factor, seconds });
       if (result.degraded) break;
     }

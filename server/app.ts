@@ -20,6 +20,7 @@ import { protocolPlugin } from './plugins/protocol.ts';
 import type { ServerKeys } from './security/keys.ts';
 import { resolveSettings, type ServerSettings } from './settings/server.ts';
 import { createChangeFeed } from './sync/change-feed.ts';
+import { createSessionWatch } from './auth/session-watch.ts';
 import healthRoutes from './routes/health.ts';
 import metricsRoutes from './routes/metrics.ts';
 import authRoutes from './routes/api/v1/auth/index.ts';
@@ -67,7 +68,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     'mediaStore',
     options.mediaStore ?? createFsMediaStore(join(options.dataDir, 'media')),
   );
-  app.decorate('changeFeed', createChangeFeed(options.db));
+  app.decorate(
+    'changeFeed',
+    createChangeFeed(options.db, {
+      recheckMs: settings.streamRecheckMs,
+      sweepMs: settings.heartbeatMs,
+    }),
+  );
+  app.decorate('sessionWatch', createSessionWatch(options.db, { sweepMs: settings.heartbeatMs }));
   app.decorateRequest('auth', null);
 
   // Strict JSON everywhere (prototype keys, lone surrogates, NUL, invalid UTF-8 → 400).
@@ -142,8 +150,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       status: String(reply.statusCode),
     });
   });
-  app.addHook('onReady', async () => app.changeFeed.start());
-  app.addHook('onClose', async () => app.changeFeed.stop());
+  app.addHook('onReady', async () => {
+    await app.changeFeed.start();
+    await app.sessionWatch.start();
+  });
+  app.addHook('onClose', async () => {
+    await app.changeFeed.stop();
+    await app.sessionWatch.stop();
+  });
 
   // Routes.
   await app.register(healthRoutes);

@@ -7,6 +7,7 @@ import type { MediaStore } from './media/store.ts';
 import type { ServerKeys } from './security/keys.ts';
 import type { ServerSettings } from './settings/server.ts';
 import type { ChangeFeed } from './sync/change-feed.ts';
+import type { SessionWatch } from './auth/session-watch.ts';
 
 export interface AuthContext {
   claims: TokenClaims;
@@ -21,6 +22,7 @@ declare module 'fastify' {
     metrics: Metrics;
     mediaStore: MediaStore;
     changeFeed: ChangeFeed;
+    sessionWatch: SessionWatch;
   }
   interface FastifyRequest {
     /** Set by the `authenticate` preHandler; null on public routes. */

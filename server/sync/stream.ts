@@ -1,12 +1,12 @@
 // One Server-Sent Events connection: `resync` first (the client pulls from its checkpoint),
-// then `change` messages with the caller's new documents whenever a push commits anywhere.
-// Heartbeat comments keep proxies from closing the connection; each heartbeat also re-reads
-// the session (revocation ends the stream) and drains anything a still-open transaction
-// held back when the last signal came.
+// then `change` messages with the caller's new documents. The process-wide change feed wakes a
+// stream only when rows of its scope became visible (change-feed.ts); the session watch ends
+// it when its session, device or staff member is revoked (auth/session-watch.ts). Heartbeat
+// comments keep proxies from closing the connection and cost no query.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { AuthContext } from '../context.ts';
 import type { Db } from '../db/types.ts';
-import { sessionState } from '../auth/repository.ts';
+import type { SessionWatch } from '../auth/session-watch.ts';
 import type { SyncedCollection } from '../../shared/sync/collections.ts';
 import type { StreamMessage } from '../../shared/sync/protocol.ts';
 import { decodeCheckpoint, type Position } from './checkpoint.ts';
@@ -17,8 +17,8 @@ export interface StreamDeps {
   db: Db;
   piiKey: Buffer;
   feed: ChangeFeed;
+  sessions: SessionWatch;
   heartbeatMs: number;
-  recheckMs: number;
   onDocuments?: (count: number) => void;
   /** Called with a function that ends this stream (server shutdown). */
   onOpen?: (close: () => void) => void;
@@ -47,7 +47,6 @@ export async function runStream(
   let closed = false;
   let draining: Promise<void> | null = null;
   let again = false;
-  let recheck: NodeJS.Timeout | undefined;
 
   const write = (text: string): void => {
     if (closed) return;
@@ -89,14 +88,12 @@ export async function runStream(
       draining = null;
     })();
   };
-  const onSignal = (): void => {
-    drain();
-    // A row of a transaction below another still-open one is held back: look again shortly.
-    clearTimeout(recheck);
-    recheck = setTimeout(drain, deps.recheckMs);
-  };
-
-  const unsubscribe = deps.feed.subscribe(collection, onSignal);
+  const unsubscribe = deps.feed.subscribe({
+    collection,
+    scope: input.caller.scope,
+    onChange: drain,
+  });
+  const unwatch = deps.sessions.watch(input.caller.claims, () => close());
   const expiresAt = input.caller.claims.exp * 1000;
   const heartbeat = setInterval(() => {
     if (Date.now() >= expiresAt) {
@@ -104,21 +101,14 @@ export async function runStream(
       return;
     }
     write(': heartbeat\n\n');
-    void sessionState(db, input.caller.claims.sid)
-      .then((state) => {
-        if (!state || state.session_revoked || state.device_revoked || state.staff_disabled)
-          close();
-        else drain();
-      })
-      .catch(() => undefined);
   }, deps.heartbeatMs);
 
   function close(): void {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
-    clearTimeout(recheck);
     unsubscribe();
+    unwatch();
     deps.onClose?.();
     res.end();
   }

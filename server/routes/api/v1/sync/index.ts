@@ -181,8 +181,8 @@ const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
           db: app.db,
           piiKey: app.keys.pii,
           feed: app.changeFeed,
+          sessions: app.sessionWatch,
           heartbeatMs: app.settings.heartbeatMs,
-          recheckMs: app.settings.streamRecheckMs,
           onDocuments: (n) => app.metrics.add('waypost_documents_pulled_total', { collection }, n),
           onOpen: (close) => {
             closeThis = close;
