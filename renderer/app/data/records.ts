@@ -9,6 +9,7 @@ import {
   findApplicationsByMobile,
   findApplicationsByMobileLast4,
   findApplicationsByWaybillNo,
+  findNewestApplications,
   type ApplicationDocument,
 } from '../../db/lookups.ts';
 import type { DeepReadonlyObject } from 'rxdb';
@@ -52,7 +53,7 @@ type Ro<K extends keyof ClientDocTypes> = DeepReadonlyObject<ClientDocTypes[K]>;
 async function byQuery(query: SearchQuery | null): Promise<ApplicationDocument[]> {
   const store = data();
   if (!query) {
-    return store.db.applications.find({ sort: [{ acceptedAt: 'desc' }], limit: 500 }).exec();
+    return findNewestApplications(store, 500);
   }
   switch (query.kind) {
     case 'waybill':
@@ -67,7 +68,7 @@ async function byQuery(query: SearchQuery | null): Promise<ApplicationDocument[]
       return findApplicationsByIdNumber(store, query.value);
     case 'name': {
       // Names are encrypted at rest, so there is no index: scan (decrypted on read).
-      const all = await store.db.applications.find({ sort: [{ acceptedAt: 'desc' }], limit: 5000 }).exec();
+      const all = await findNewestApplications(store, 5000);
       return all.filter(
         (a) => a.applicant.name.includes(query.value) || (a.recipient?.name.includes(query.value) ?? false),
       );
