@@ -32,16 +32,17 @@ export interface PerKind {
   layout: LatencySummary;
   raster: LatencySummary;
   total: LatencySummary;
-  /** CPU time of layout + raster (all threads): less disturbed than wall time by other load. */
-  totalCpu: LatencySummary;
-  /** Text lines per label drawn on the canvas vs taken from the ink cache (counted work). */
-  textLinesPerLabel: { drawn: number; cached: number };
-  /** First label of this kind in a fresh process. */
-  cold: ColdLabel;
   encodeTspl: LatencySummary;
   bytesTspl: number;
-  encodeEscpos: LatencySummary;
-  bytesEscpos: number;
+  // The fields below are absent from result files written before they existed.
+  /** CPU time of layout + raster (all threads): less disturbed than wall time by other load. */
+  totalCpu?: LatencySummary;
+  /** Text lines per label drawn on the canvas vs taken from the ink cache (counted work). */
+  textLinesPerLabel?: { drawn: number; cached: number };
+  /** First label of this kind in a fresh process. */
+  cold?: ColdLabel;
+  encodeEscpos?: LatencySummary;
+  bytesEscpos?: number;
 }
 
 export interface BatchRun {
@@ -287,7 +288,7 @@ export async function runPrint(ctx: PartContext): Promise<PartOutcome<PrintMetri
     ],
     notes: [
       `Per-label times: a warmed process, ${iterations} labels per kind, each with different numbers, names, phones, house numbers and times; text lines repeated across labels (headings, sender, notices) come from the raster's ink cache, the others are drawn (textLinesPerLabel).`,
-      `Cold: the first label of each kind in a fresh process, including module loading and font registration (${perKind.map((k) => `${k.kind} ${k.cold.totalMs} ms`).join(', ')}).`,
+      `Cold: the first label of each kind in a fresh process, including module loading and font registration (${[...colds].map(([kind, cold]) => `${kind} ${cold.totalMs} ms`).join(', ')}).`,
       'The virtual printer has no print head: the batch rate is what the software (layout, raster, encode, fsync ledger, per-label acknowledgement) allows; a real head adds its own limit (mechanicalBound).',
     ],
   };

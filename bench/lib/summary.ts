@@ -159,28 +159,55 @@ function serverSection(r: PartResult<ServerMetrics>): string {
 
 function printSection(r: PartResult<PrintMetrics>): string {
   const m = r.metrics;
+  const cold = m.perKind.some((k) => k.cold !== undefined);
   return [
     '### Printing',
+    'Per label on a warmed process, every label different (numbers, names, phones, times); ms.',
+    '',
     table(
       [
         'label',
         'dots',
-        'layout p50 ms',
-        'raster p50 ms',
-        'layout+raster p50 / p95 / p99 ms',
-        'TSPL encode p50 ms',
+        'layout p50 / p95 / p99',
+        'raster p50 / p95 / p99',
+        'layout+raster p50 / p95 / p99',
+        'CPU p50 / p95',
+        'text lines drawn / cached',
+        'TSPL encode p50',
         'TSPL bytes',
       ],
       m.perKind.map((k) => [
         k.kind,
         `${k.widthDots}×${k.heightDots}`,
-        fmt(k.layout.p50, 2),
-        fmt(k.raster.p50),
-        lat(k.total),
+        `${fmt(k.layout.p50, 2)} / ${fmt(k.layout.p95, 2)} / ${fmt(k.layout.p99, 2)}`,
+        `${fmt(k.raster.p50, 2)} / ${fmt(k.raster.p95, 2)} / ${fmt(k.raster.p99, 2)}`,
+        `${fmt(k.total.p50, 2)} / ${fmt(k.total.p95, 2)} / ${fmt(k.total.p99, 2)}`,
+        k.totalCpu ? `${fmt(k.totalCpu.p50, 2)} / ${fmt(k.totalCpu.p95, 2)}` : '—',
+        k.textLinesPerLabel
+          ? `${fmt(k.textLinesPerLabel.drawn)} / ${fmt(k.textLinesPerLabel.cached)}`
+          : '—',
         fmt(k.encodeTspl.p50, 2),
         fmt(k.bytesTspl, 0),
       ]),
     ),
+    ...(cold
+      ? [
+          '',
+          'First label of each kind in a fresh process (cold), ms:',
+          '',
+          table(
+            ['label', 'module import', 'fonts', 'layout', 'raster', 'total'],
+            m.perKind.map((k) => [
+              k.kind,
+              fmt(k.cold?.importMs),
+              fmt(k.cold?.loadFontsMs),
+              fmt(k.cold?.layoutMs, 2),
+              fmt(k.cold?.rasterMs),
+              fmt(k.cold?.totalMs),
+            ]),
+          ),
+        ]
+      : []),
     '',
     table(
       ['driver', 'labels', 'seconds', 'labels/hour', 'acknowledged'],
