@@ -10,6 +10,13 @@ import {
   STATUS_LABELS,
 } from '../../shared/lifecycle/index.ts';
 import { ADDRESS_MASK, maskName } from '../../shared/privacy/index.ts';
+import {
+  promiseClock,
+  type ClockApplication,
+  type ItemEvent,
+} from '../../shared/promises/index.ts';
+import { isSlaTier } from '../../shared/sla/index.ts';
+import { currentSlaConfig } from '../settings/sla.ts';
 import { openFields } from '../sync/pii.ts';
 import { trackLookup } from '../sync/track-index.ts';
 
@@ -30,6 +37,7 @@ export interface TrackResult {
   /** Masked: surname and the routing part of the address only. */
   recipient: { name: string; address: string } | null;
   waybillNo: string | null;
+  /** Due time by the shared promise clock (shared/promises/clock.ts); null until it starts. */
   dueAt: number | null;
   events: TrackEvent[];
 }
@@ -63,7 +71,10 @@ export async function trackApplication(
   const status = String(doc.status);
   const business = findBusiness(String(doc.businessCode));
   const delivery = recordOf(doc.delivery);
-  const destination = recordOf(doc.destination);
+  const itemEvents = events.rows.map(({ doc: event }) => itemEventOf(event));
+  const clock = promiseClock(clockApplicationOf(doc), itemEvents, {
+    sla: await currentSlaConfig(db),
+  });
   return {
     acceptanceNo: String(doc.acceptanceNo),
     business: business.ok
@@ -79,10 +90,38 @@ export async function trackApplication(
     delivery: delivery.method === 'collect' ? 'collect' : 'mail',
     recipient: maskedRecipient(doc.recipient),
     waybillNo: typeof doc.waybillNo === 'string' ? doc.waybillNo : null,
-    dueAt: typeof destination.dueAt === 'number' ? destination.dueAt : null,
+    dueAt: clock.dueAt,
     events: events.rows
       .map(({ doc: event, place }) => eventOf(event, place))
       .sort((a, b) => a.at - b.at),
+  };
+}
+
+function itemEventOf(event: Record<string, unknown>): ItemEvent {
+  return {
+    id: String(event.id),
+    applicationId: String(event.applicationId),
+    type: String(event.type),
+    at: Number(event.at),
+  };
+}
+
+/** The fields the promise clock reads, from a stored application document. */
+function clockApplicationOf(doc: Record<string, unknown>): ClockApplication {
+  const destination = recordOf(doc.destination);
+  const tier = destination.tier;
+  return {
+    acceptedAt: Number(doc.acceptedAt),
+    delivery: { method: recordOf(doc.delivery).method === 'collect' ? 'collect' : 'mail' },
+    ...(isSlaTier(tier) && typeof destination.divisionCode === 'string'
+      ? {
+          destination: {
+            divisionCode: destination.divisionCode,
+            tier,
+            ...(typeof destination.dueAt === 'number' ? { dueAt: destination.dueAt } : {}),
+          },
+        }
+      : {}),
   };
 }
 

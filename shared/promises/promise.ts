@@ -2,16 +2,13 @@
 // time, at risk or overdue now, whether it was delivered in time, and the postage refund an
 // overdue item is owed.
 //
-// When the clock starts: DOMAIN.md promises delivery within the tier's hours "after acceptance
-// of the mail item" (收寄) — when the post takes in the finished, packed item, not when the
-// window accepted the police business (production takes days). So by default the clock starts
-// at the item's first `packed` or `dispatched` event and an item still in production is not on
-// the clock. `clockStart: 'acceptance'` uses the due time fixed at intake
-// (`destination.dueAt`) instead, for provinces that promise from window acceptance.
+// When the clock starts and the due time: promiseClock (clock.ts), shared with the public
+// track endpoint.
 import { isTerminal, type ApplicationStatus } from '../lifecycle/index.ts';
-import { dueAt as slaDueAt, slaState, type SlaConfig, type SlaTier } from '../sla/index.ts';
+import { slaState, type SlaConfig, type SlaTier } from '../sla/index.ts';
 import type { ApplicationDoc, WorkOrderDoc } from '../sync/collections.ts';
-import { currentStatus, firstEventAt, groupEventsByApplication, type ItemEvent } from './events.ts';
+import { promiseClock, type ClockStart } from './clock.ts';
+import { firstEventAt, groupEventsByApplication, type ItemEvent } from './events.ts';
 
 export type PromiseState =
   /** Not mailed (collected in person), cancelled or returned: no delivery promise. */
@@ -56,7 +53,7 @@ export interface PromiseOptions {
   /** Epoch ms the states are evaluated at. */
   readonly now: number;
   readonly sla?: SlaConfig;
-  readonly clockStart?: 'mail_acceptance' | 'acceptance';
+  readonly clockStart?: ClockStart;
 }
 
 export interface DeliveryPromise<A extends PromiseApplication = PromiseApplication> {
@@ -76,15 +73,14 @@ export interface DeliveryPromise<A extends PromiseApplication = PromiseApplicati
   readonly refund: RefundState;
 }
 
-const MAIL_ACCEPTANCE_EVENTS = ['packed', 'dispatched'] as const;
-
 export function deliveryPromise<A extends PromiseApplication>(
   application: A,
   events: readonly ItemEvent[],
   options: PromiseOptions,
   workOrders: readonly Pick<WorkOrderDoc, 'kind' | 'status' | 'applicationId'>[] = [],
 ): DeliveryPromise<A> {
-  const status = currentStatus(events);
+  const clock = promiseClock(application, events, options);
+  const status = clock.status;
   const tier = application.destination?.tier ?? null;
   const base = {
     application,
@@ -95,25 +91,10 @@ export function deliveryPromise<A extends PromiseApplication>(
     refundDue: false,
     refund: 'none' as const,
   };
-  if (application.delivery.method !== 'mail' || status === 'cancelled' || status === 'returned') {
+  if (!clock.applies) {
     return { ...base, clockStartedAt: null, dueAt: null, state: 'not_applicable' };
   }
-  let clockStartedAt: number | null;
-  let due: number | null;
-  if (options.clockStart === 'acceptance') {
-    clockStartedAt = application.acceptedAt;
-    due =
-      application.destination?.dueAt ??
-      (tier === null
-        ? null
-        : slaDueAt(application.acceptedAt, tier, options.sla, provinceOf(application)).getTime());
-  } else {
-    clockStartedAt = firstEventAt(events, MAIL_ACCEPTANCE_EVENTS);
-    due =
-      clockStartedAt === null || tier === null
-        ? null
-        : slaDueAt(clockStartedAt, tier, options.sla, provinceOf(application)).getTime();
-  }
+  const { clockStartedAt, dueAt: due } = clock;
   // Handed over: to the recipient at the door, or in person at a collection point after all.
   const deliveredAt = firstEventAt(events, ['delivered', 'collected']);
   if (due === null || clockStartedAt === null) {
@@ -144,11 +125,6 @@ export function deliveryPromise<A extends PromiseApplication>(
     refundDue,
     refund: refundState(refundDue, application.id, workOrders),
   };
-}
-
-function provinceOf(application: PromiseApplication): string | undefined {
-  const code = application.destination?.divisionCode;
-  return code && /^\d{2}/.test(code) ? code.slice(0, 2) : undefined;
 }
 
 function refundState(

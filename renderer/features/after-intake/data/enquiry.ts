@@ -2,10 +2,11 @@
 // online; otherwise this device's own records, masked the same way.
 import { findBusiness } from '../../../../shared/catalogue/index.ts';
 import { isApplicationStatus, STATUS_LABELS } from '../../../../shared/lifecycle/index.ts';
-import { itemTimeline } from '../../../../shared/promises/index.ts';
+import { itemTimeline, promiseClock } from '../../../../shared/promises/index.ts';
 import { ADDRESS_MASK, maskName } from '../../../../shared/privacy/index.ts';
 import { fail, ok, type Result } from '../../../../shared/result.ts';
 import { findApplicationsByAcceptanceNo } from '../../../db/lookups.ts';
+import { slaConfig } from '../../../app/data/config.ts';
 import { data, serverGet } from './context.ts';
 import { parseTrack, type EnquiryResult } from './parse.ts';
 
@@ -19,7 +20,12 @@ async function local(acceptanceNo: string, birthDate: string): Promise<Result<En
   const found = (await findApplicationsByAcceptanceNo(store, acceptanceNo)).find((a) => a.applicant.birthDate === birthDate);
   if (!found) return notFound();
   const app = found.toJSON();
-  const events = await store.db.events.find({ selector: { applicationId: app.id } }).exec();
+  const events = (await store.db.events.find({ selector: { applicationId: app.id } }).exec()).map((e) => ({
+    id: e.id,
+    applicationId: e.applicationId,
+    type: e.type,
+    at: e.at,
+  }));
   const business = findBusiness(app.businessCode);
   const status = app.status;
   const recipient = app.recipient;
@@ -40,8 +46,9 @@ async function local(acceptanceNo: string, birthDate: string): Promise<Result<En
         }
       : null,
     waybillNo: app.waybillNo ?? null,
-    dueAt: app.destination?.dueAt ?? null,
-    events: itemTimeline(events.map((e) => ({ id: e.id, applicationId: e.applicationId, type: e.type, at: e.at }))).map((t) => ({
+    // The same clock as the server's track answer and the promise screens.
+    dueAt: promiseClock(app, events, { sla: slaConfig() }).dueAt,
+    events: itemTimeline(events).map((t) => ({
       type: t.type,
       label: t.labelZh,
       labelEn: t.labelEn,
