@@ -53,7 +53,9 @@ export const personProperties = {
 
 /** A postal address: names resolved from the division codes plus the free detail line. */
 export const addressProperties = {
-  divisionCode: { type: 'string', maxLength: 12, pattern: '^[0-9]{6}([0-9]{3})?$' },
+  // Six digits (county) or nine (township). Written as an alternation: the client's validator
+  // (z-schema) refuses the equivalent '^[0-9]{6}([0-9]{3})?$' as a possible ReDoS.
+  divisionCode: { type: 'string', maxLength: 12, pattern: '^([0-9]{6}|[0-9]{9})$' },
   province: shortText,
   city: shortText,
   county: shortText,
