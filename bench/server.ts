@@ -12,7 +12,7 @@ import {
   startServerProcess,
   type ServerProcess,
 } from './lib/server-process.ts';
-import { BENCH_SCRYPT_COST } from './lib/server-protocol.ts';
+import { BENCH_SCRYPT_COST, type DbStats } from './lib/server-protocol.ts';
 import { round, summarize, type LatencySummary } from './lib/stats.ts';
 import {
   DEFAULT_BASE_TIME,
@@ -54,6 +54,12 @@ export interface LevelResult {
   serverCpuPercent: number;
   /** All PostgreSQL processes together (100 = one core). */
   postgresCpuPercent: number;
+  /** The load generator (this process: every simulated device) on the same cores. */
+  clientCpuPercent: number;
+  /** Server database statements per item (an item is 3 pushes + 1 media PUT). */
+  queriesPerItem: number;
+  /** Mean wall time of one server transaction, connection wait included (ms). */
+  transactionMs: number;
   degraded: boolean;
 }
 
@@ -244,12 +250,16 @@ async function runLevel(
 
   const rssSamples: number[] = [];
   let cpuBefore = 0;
+  let clientBefore = process.cpuUsage();
+  const dbBefore: DbStats = { queries: 0, transactions: 0, transactionMs: 0, queryMs: 0 };
   let pgBefore = new Map<number, number>();
   const sampler = (async () => {
     await sleep(warmupMs);
     measuring = true;
     measureStart = performance.now();
     cpuBefore = await server.cpuSeconds();
+    clientBefore = process.cpuUsage();
+    Object.assign(dbBefore, await server.dbStats());
     pgBefore = await postgresCpuSeconds();
     while (performance.now() < endAt) {
       rssSamples.push(await server.rss());
@@ -260,6 +270,11 @@ async function runLevel(
   await Promise.all([...devices.map(deviceLoop), sampler]);
   const measuredSeconds = (performance.now() - measureStart) / 1000;
   const cpu = (await server.cpuSeconds()) - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
+  const dbAfter = await server.dbStats();
+  const queries = dbAfter.queries - dbBefore.queries;
+  const transactions = dbAfter.transactions - dbBefore.transactions;
+  const transactionMs = dbAfter.transactionMs - dbBefore.transactionMs;
   const pgCpu = cpuDelta(pgBefore, await postgresCpuSeconds());
   // Let the streams deliver what was pushed in the window.
   const drainUntil = performance.now() + 5000;
@@ -297,6 +312,9 @@ async function runLevel(
     serverRssMiB: round(Math.max(0, ...rssSamples) / 2 ** 20, 1),
     serverCpuPercent: round((cpu / measuredSeconds) * 100, 0),
     postgresCpuPercent: round((pgCpu / measuredSeconds) * 100, 0),
+    clientCpuPercent: round(((client.user + client.system) / 1e6 / measuredSeconds) * 100, 0),
+    queriesPerItem: items > 0 ? round(queries / items, 1) : 0,
+    transactionMs: transactions > 0 ? round(transactionMs / transactions, 1) : 0,
     degraded,
   };
 }
@@ -340,7 +358,7 @@ export async function runServer(ctx: PartContext): Promise<PartOutcome<ServerMet
       const result = await runLevel(server, devices, plan, photo, counter);
       levels.push(result);
       ctx.log(
-        `${plan.devices} devices × ${plan.rateFactor}× rate: ${result.itemsPerSecond}/${result.offeredItemsPerSecond} items/s, push p50 ${result.push.p50} p99 ${result.push.p99} ms, delivery p50 ${result.delivery.p50} p99 ${result.delivery.p99} ms, cpu ${result.serverCpuPercent}% (pg ${result.postgresCpuPercent}%), rss ${result.serverRssMiB} MiB, errors ${JSON.stringify(result.errors)}${result.degraded ? ' DEGRADED' : ''}`,
+        `${plan.devices} devices × ${plan.rateFactor}× rate: ${result.itemsPerSecond}/${result.offeredItemsPerSecond} items/s, push p50 ${result.push.p50} p99 ${result.push.p99} ms, delivery p50 ${result.delivery.p50} p99 ${result.delivery.p99} ms, cpu ${result.serverCpuPercent}% (pg ${result.postgresCpuPercent}%, load generator ${result.clientCpuPercent}%), ${result.queriesPerItem} queries/item, tx ${result.transactionMs} ms, rss ${result.serverRssMiB} MiB, errors ${JSON.stringify(result.errors)}${result.degraded ? ' DEGRADED' : ''}`,
       );
       return result;
     };

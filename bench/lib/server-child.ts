@@ -18,12 +18,56 @@ import type { ServerSettings } from '../../server/settings/server.ts';
 import {
   BENCH_SCRYPT_COST,
   type ChildMessage,
+  type DbStats,
   type ParentMessage,
   type ProvisionedStation,
 } from './server-protocol.ts';
 
 const kind = process.env.BENCH_DB ?? 'postgres';
 const settings = JSON.parse(process.env.BENCH_SETTINGS ?? '{}') as Partial<ServerSettings>;
+
+const dbStats: DbStats = { queries: 0, transactions: 0, transactionMs: 0, queryMs: 0 };
+
+/** The same database, counting statements and transactions (queries per item in the results). */
+function counted(db: Db): Db {
+  const timed = async <T>(run: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      add(performance.now() - started);
+    }
+  };
+  return {
+    kind: db.kind,
+    namespace: db.namespace,
+    exec: (sql) => db.exec(sql),
+    listen: (channel, onNotify) => db.listen(channel, onNotify),
+    close: () => db.close(),
+    query: (sql, params) => {
+      dbStats.queries += 1;
+      return timed(
+        () => db.query(sql, params),
+        (ms) => (dbStats.queryMs += ms),
+      );
+    },
+    transaction: (fn) => {
+      dbStats.transactions += 1;
+      return timed(
+        () =>
+          db.transaction((tx) =>
+            fn({
+              query: (sql, params) => {
+                dbStats.queries += 1;
+                return tx.query(sql, params);
+              },
+            }),
+          ),
+        (ms) => (dbStats.transactionMs += ms),
+      );
+    },
+  };
+}
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -87,7 +131,12 @@ async function provision(
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waypost-bench-server-'));
   const { db, drop } = await openDatabase(dataDir);
-  const app = await buildApp({ db, keys: deriveKeys(randomBytes(32)), dataDir, settings });
+  const app = await buildApp({
+    db: counted(db),
+    keys: deriveKeys(randomBytes(32)),
+    dataDir,
+    settings,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : 0;
@@ -110,6 +159,8 @@ async function main(): Promise<void> {
     } else if (raw.type === 'memory') {
       const m = process.memoryUsage();
       send({ type: 'memory', id: raw.id, rss: m.rss, heapUsed: m.heapUsed, external: m.external });
+    } else if (raw.type === 'dbStats') {
+      send({ type: 'dbStats', id: raw.id, stats: { ...dbStats } });
     } else if (raw.type === 'stop') {
       void shutdown();
     }

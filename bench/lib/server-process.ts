@@ -4,7 +4,12 @@ import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { ServerSettings } from '../../server/settings/server.ts';
-import type { ChildMessage, ParentMessage, ProvisionedStation } from './server-protocol.ts';
+import type {
+  ChildMessage,
+  DbStats,
+  ParentMessage,
+  ProvisionedStation,
+} from './server-protocol.ts';
 
 const run = promisify(execFile);
 
@@ -35,6 +40,8 @@ export interface ServerProcess {
   /** Resident set size of the server process (bytes), from /proc. */
   rss(): Promise<number>;
   heap(): Promise<{ rss: number; heapUsed: number; external: number }>;
+  /** Statements and transactions the server ran so far. */
+  dbStats(): Promise<DbStats>;
   /** User + system CPU seconds used so far. */
   cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
@@ -48,12 +55,17 @@ export interface ServerProcessOptions {
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const child: ChildProcess = fork('bench/lib/server-child.ts', [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/x` to profile the server.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     env: {
       ...process.env,
       BENCH_DB: options.db,
       BENCH_SETTINGS: JSON.stringify(options.settings),
-      BENCH_PG_POOL: String(options.pgPool ?? 10),
+      BENCH_PG_POOL: String(options.pgPool ?? process.env.BENCH_PG_POOL ?? 10),
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -103,6 +115,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       const answer = await ask({ type: 'memory', id: nextId++ });
       if (answer.type !== 'memory') throw new Error('no memory answer');
       return { rss: answer.rss, heapUsed: answer.heapUsed, external: answer.external };
+    },
+    async dbStats() {
+      const answer = await ask({ type: 'dbStats', id: nextId++ });
+      if (answer.type !== 'dbStats') throw new Error('no dbStats answer');
+      return answer.stats;
     },
     async cpuSeconds() {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8');

@@ -15,10 +15,23 @@ export interface ProvisionedStation {
 export type ParentMessage =
   | { type: 'provision'; id: number; stations: string[]; devicesPerStation: number }
   | { type: 'memory'; id: number }
+  | { type: 'dbStats'; id: number }
   | { type: 'stop' };
+
+/** Database work the server did so far (counted in the child around its Db). */
+export interface DbStats {
+  /** Statements, inside transactions or not. */
+  queries: number;
+  transactions: number;
+  /** Wall time inside transactions (connection wait included), summed. */
+  transactionMs: number;
+  /** Wall time of statements outside transactions (pool wait included), summed. */
+  queryMs: number;
+}
 
 export type ChildMessage =
   | { type: 'ready'; port: number; db: string }
   | { type: 'provisioned'; id: number; stations: ProvisionedStation[] }
   | { type: 'memory'; id: number; rss: number; heapUsed: number; external: number }
+  | { type: 'dbStats'; id: number; stats: DbStats }
   | { type: 'error'; id: number; message: string };

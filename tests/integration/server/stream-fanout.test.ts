@@ -18,6 +18,7 @@ import {
 import { databaseKinds } from '../../support/server-db.ts';
 import { applicationDoc } from '../../support/server-docs.ts';
 import { openStream, type StreamReader } from '../../support/server-stream.ts';
+import type { StreamMessage } from '../../../shared/sync/protocol.ts';
 
 /** Long enough that only a NOTIFY (never the heartbeat sweep) can end a stream in a test. */
 const SLOW_HEARTBEAT_MS = 120_000;
@@ -94,8 +95,8 @@ describe.each(databaseKinds())('stream fan-out on %s', (kind) => {
       const before = server.app.changeFeed.scans;
       const doc = applicationDoc('F1');
       await pushDocs(server, s1, 'applications', inserts([doc]));
-      const hasDoc = (m: { kind: string; documents?: { id: string }[] }) =>
-        m.kind === 'change' && (m.documents ?? []).some((d) => d.id === doc.id);
+      const hasDoc = (m: StreamMessage) =>
+        m.kind === 'change' && m.documents.some((d) => d.id === doc.id);
       await others.waitFor(hasDoc);
       for (const [i, stream] of streams.entries()) {
         if (i % 2 === 1) await stream.waitFor(hasDoc);
