@@ -11,6 +11,7 @@ import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { wrappedValidateJsonSchemaStorage } from './validation.ts';
 import { isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections.ts';
 import { createConflictHandler, type LosingVersion } from '../sync/conflict-handler.ts';
 import { createBlindIndexer, type BlindIndexer } from './blind-index.ts';
@@ -31,6 +32,8 @@ import {
   migrationStrategiesFor,
 } from './derived-fields.ts';
 
+export type Validation = 'json-schema' | 'z-schema' | 'none';
+
 export interface CreateWaypostDatabaseOptions<K extends CollectionName> {
   /** IndexedDB name prefix; one database per data directory / profile. */
   name: string;
@@ -49,8 +52,12 @@ export interface CreateWaypostDatabaseOptions<K extends CollectionName> {
    * collections per JavaScript realm, so two full databases cannot share one process).
    */
   collections?: readonly K[];
-  /** Production validation; 'none' skips it (dev-mode always validates with AJV). */
-  validation?: 'z-schema' | 'none';
+  /**
+   * Production validation is 'json-schema' (@cfworker/json-schema, see validation.ts);
+   * 'z-schema' (RxDB's plugin, 20× slower) stays for comparison; 'none' skips validation.
+   * Dev-mode always validates with AJV.
+   */
+  validation?: Validation;
   /** Clock for written timestamps (tests move it); defaults to Date.now. */
   now?: () => number;
   /** The device's id for records the data layer writes itself (conflicts, audit). */
@@ -87,7 +94,7 @@ async function buildStorage(
   storage: RxStorage<unknown, unknown>,
   databaseKey: Uint8Array,
   devMode: boolean,
-  validation: 'z-schema' | 'none',
+  validation: Validation,
 ): Promise<RxStorage<unknown, unknown>> {
   // The AES-GCM key is derived and imported once per database (see encryption/).
   const key = await importStorageKey(databaseKey);
@@ -99,9 +106,15 @@ async function buildStorage(
     dev.enableDevMode();
     return dev.withDevValidation(encrypted);
   }
-  return validation === 'z-schema'
-    ? wrappedValidateZSchemaStorage({ storage: encrypted })
-    : encrypted;
+  // Validation wraps encryption, so it sees (and checks) the decrypted document.
+  switch (validation) {
+    case 'json-schema':
+      return wrappedValidateJsonSchemaStorage({ storage: encrypted });
+    case 'z-schema':
+      return wrappedValidateZSchemaStorage({ storage: encrypted });
+    case 'none':
+      return encrypted;
+  }
 }
 
 export async function createWaypostDatabase<K extends CollectionName = CollectionName>(
@@ -126,7 +139,7 @@ export async function createWaypostDatabase<K extends CollectionName = Collectio
     options.storage,
     options.databaseKey,
     options.devMode ?? false,
-    options.validation ?? 'z-schema',
+    options.validation ?? 'json-schema',
   );
   const db = await createRxDatabase({
     name: options.name,

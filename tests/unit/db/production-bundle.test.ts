@@ -1,5 +1,5 @@
 // Production bundles carry neither RxDB dev-mode nor AJV (AJV compiles with `new Function`,
-// which the strict CSP forbids); z-schema validates instead.
+// which the strict CSP forbids); @cfworker/json-schema validates instead.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build, type Rollup } from 'vite';
@@ -36,7 +36,7 @@ describe('production bundle of the data layer', () => {
     const code = chunks.map((c) => c.code).join('\n');
     const modules = chunks.flatMap((c) => Object.keys(c.modules));
     expect(modules.some((m) => m.includes('renderer/db/database.ts'))).toBe(true);
-    expect(modules.some((m) => m.includes('z-schema'))).toBe(true);
+    expect(modules.some((m) => m.includes('@cfworker/json-schema'))).toBe(true);
     expect(modules.filter((m) => /dev-mode|[/\\]ajv/.test(m))).toEqual([]);
     // Strings that survive any minifier: dev-mode's error texts and AJV's messages.
     expect(code).not.toContain('SchemaCheck: primaryKey is required');

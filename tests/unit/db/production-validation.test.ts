@@ -1,13 +1,24 @@
-// Production builds validate with z-schema (no AJV, no dev-mode). Every client schema must
-// compile under it, and real documents must pass.
+// Production builds validate with @cfworker/json-schema (no AJV, no dev-mode; z-schema is kept
+// as an option for comparison). Every client schema must compile under both, real documents
+// must pass and malformed ones must not.
 import { describe, expect, it } from 'vitest';
 import { getValidator } from 'rxdb/plugins/validate-z-schema';
 import { clientSchemas } from '../../../renderer/db/collections.ts';
 import { insertApplication } from '../../../renderer/db/applications.ts';
+import { jsonSchemaValidator } from '../../../renderer/db/validation.ts';
 import { makeApplication, openTestDatabase } from './fixtures.ts';
 
-describe('production validation (z-schema)', () => {
-  it('compiles every client schema', () => {
+describe('production validation (@cfworker/json-schema)', () => {
+  it('compiles every client schema (both validators)', () => {
+    for (const [name, schema] of Object.entries(clientSchemas)) {
+      const errors = jsonSchemaValidator(schema as never)({});
+      // An empty object misses every required field, and nothing else is wrong with it.
+      expect(errors.length, name).toBeGreaterThan(0);
+      expect(
+        errors.filter((e) => !/required|properties/.test(e.message)),
+        name,
+      ).toEqual([]);
+    }
     for (const [name, schema] of Object.entries(clientSchemas)) {
       const errors = getValidator(schema as never)({}) as { message: string }[];
       const schemaErrors = errors.filter((e) => /not a valid|Keyword/.test(e.message));
@@ -27,6 +38,18 @@ describe('production validation (z-schema)', () => {
       await expect(
         insertApplication(store, makeApplication({ priority: 'whenever' as 'normal' })),
       ).rejects.toThrow();
+      await expect(
+        insertApplication(
+          store,
+          makeApplication({
+            recipient: {
+              name: '李收件',
+              mobile: '13900000000',
+              address: { divisionCode: '14010' },
+            },
+          }),
+        ),
+      ).rejects.toThrow(/VD2|validation/i);
     } finally {
       await store.close();
     }
