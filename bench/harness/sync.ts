@@ -2,7 +2,9 @@
 // on the production data layer, against the real server (same origin through the bench proxy).
 import { createWaypostDatabase, type WaypostDataStore } from '../../renderer/db/database.ts';
 import { withDerivedFields } from '../../renderer/db/applications.ts';
-import { createMediaQueue, storeMedia } from '../../renderer/sync/media-queue.ts';
+import { createMediaQueue, sha256Hex } from '../../renderer/sync/media-queue.ts';
+import type { ClientDocTypes } from '../../renderer/db/collections.ts';
+import { MEDIA_ATTACHMENT_ID } from '../../renderer/db/schemas/media.schema.ts';
 import { dexieStorage } from '../../renderer/db/storage.ts';
 import { startSync, type SyncEngine } from '../../renderer/sync/replication.ts';
 import { API_PREFIX } from '../../shared/sync/protocol.ts';
@@ -16,6 +18,7 @@ import type { DeviceAuth, SyncRunResult, Timed, Validation } from './api.ts';
 import { BENCH_DATABASE_KEY, BENCH_INDEX_KEY } from './local.ts';
 import { photo } from './photo.ts';
 
+type MediaDoc = ClientDocTypes['media'];
 const SYNC_COLLECTIONS = ['applications', 'events', 'media', 'conflicts', 'syncIssues'] as const;
 type SyncName = (typeof SYNC_COLLECTIONS)[number];
 /** Parallel photo uploads/downloads (a media queue would keep a few in flight). */
@@ -37,7 +40,7 @@ async function openStore(
   });
 }
 
-/** Local writes made offline: applications (bulk) and portraits with their bytes. */
+/** Local writes made offline: applications and portraits with their bytes, 1,000 a write. */
 export async function prepareOutbox(
   name: string,
   from: number,
@@ -52,21 +55,33 @@ export async function prepareOutbox(
   try {
     for (let start = from; start < from + count; start += 1000) {
       const apps = [];
+      const media: MediaDoc[] = [];
       for (let i = start; i < Math.min(from + count, start + 1000); i += 1) {
         const { application } = syntheticIntake(i, ctx);
         if (i - from < photos) {
           const bytes = photoVariant(base, i);
-          const meta = syntheticMedia(i, ctx, { sha256: '', bytes: 0 }, application.id);
-          const { sha256: _sha, bytes: _size, ...input } = meta;
-          const doc = await storeMedia(
-            store.db.media,
-            input,
-            new Blob([bytes], { type: 'image/jpeg' }),
-          );
-          application.mediaIds = [doc.id];
-          application.photoSha256 = doc.sha256;
+          const sha256 = await sha256Hex(bytes.slice().buffer);
+          const meta = syntheticMedia(i, ctx, { sha256, bytes: bytes.length }, application.id);
+          // What storeMedia() writes for one photo, here for a thousand in one bulk write.
+          media.push({
+            ...meta,
+            uploadState: 'pending',
+            _attachments: [
+              {
+                id: MEDIA_ATTACHMENT_ID,
+                data: new Blob([bytes], { type: meta.mime }),
+                type: meta.mime,
+              },
+            ],
+          } as MediaDoc);
+          application.mediaIds = [meta.id];
+          application.photoSha256 = sha256;
         }
         apps.push(await withDerivedFields(store, application));
+      }
+      if (media.length > 0) {
+        const written = await store.db.media.bulkInsert(media);
+        if (written.error.length > 0) throw new Error('outbox photo write failed');
       }
       const result = await store.db.applications.bulkInsert(apps);
       if (result.error.length > 0) throw new Error('outbox write failed');

@@ -49,6 +49,8 @@ type Json = Record<string, unknown>;
  */
 export const DEFAULT_PUSH_BATCH_SIZE = 1000;
 export const DEFAULT_PULL_BATCH_SIZE = 2000;
+/** Pending-count refresh interval while a replication is busy (ms). */
+const RECOUNT_BUSY_MS = 2_000;
 /** Browsers allow 6 HTTP/1.1 connections per origin: live streams only for busy collections. */
 export const DEFAULT_STREAM_COLLECTIONS: readonly SyncedCollection[] = [
   'applications',
@@ -420,10 +422,34 @@ export async function startSync<K extends CollectionName>(
     const totalPending = Object.values(pending).reduce((a, b) => a + (b ?? 0), 0);
     status.setState({ pending, totalPending });
   }
+  // One recount at a time: a count reads every unsent document, so during a long sync of
+  // thousands of rows overlapping or back-to-back recounts would cost more than the sync
+  // itself. While replicating, at most one every RECOUNT_BUSY_MS; the last change always counts.
+  let recounting = false;
+  let recountAgain = false;
+  async function scheduleRecount(): Promise<void> {
+    if (recounting) {
+      recountAgain = true;
+      return;
+    }
+    recounting = true;
+    try {
+      do {
+        recountAgain = false;
+        await recountPending().catch(() => undefined);
+        const busy = [...replications.values()].some((r) => r.subjects.active.getValue());
+        if (recountAgain && busy) await sleep(RECOUNT_BUSY_MS, stopped.signal);
+      } while (recountAgain && !stopped.signal.aborted);
+    } catch {
+      // stopped while waiting
+    } finally {
+      recounting = false;
+    }
+  }
   subscriptions.push(
     merge(changed$, connectivity.online$)
       .pipe(debounceTime(300))
-      .subscribe(() => void recountPending()),
+      .subscribe(() => void scheduleRecount()),
   );
 
   // Open issues for the list (metadata only; the refused document stays encrypted).
