@@ -38,7 +38,7 @@ export interface PerKind {
   /** CPU time of layout + raster (all threads): less disturbed than wall time by other load. */
   totalCpu?: LatencySummary;
   /** Text lines per label drawn on the canvas vs taken from the ink cache (counted work). */
-  textLinesPerLabel?: { drawn: number; cached: number };
+  textLinesPerLabel?: { drawn: number; cached: number; redrawn?: number };
   /** First label of this kind in a fresh process. */
   cold?: ColdLabel;
   encodeEscpos?: LatencySummary;
@@ -186,6 +186,7 @@ export async function runPrint(ctx: PartContext): Promise<PartOutcome<PrintMetri
       textLinesPerLabel: {
         drawn: round((textAfter.drawn - textBefore.drawn) / iterations, 1),
         cached: round((textAfter.cached - textBefore.cached) / iterations, 1),
+        redrawn: round((textAfter.redrawn - textBefore.redrawn) / iterations, 2),
       },
       cold: colds.get(kind) ?? roundCold(await coldLabel(kind)),
       encodeTspl: summarize(tsplMs),

@@ -52,8 +52,8 @@ interface Scratch {
 export interface TextRasteriser {
   /** Ink of one line; `anchorX`/`anchorY` are the whole dots the runs are relative to. */
   ink(line: TextLine): { ink: TextInk; anchorX: number; anchorY: number };
-  /** Lines drawn (cache misses) and served from the cache, for benchmarks. */
-  stats(): { drawn: number; cached: number };
+  /** Lines drawn (cache misses), served from the cache, and drawn again in a larger box. */
+  stats(): { drawn: number; cached: number; redrawn: number };
 }
 
 const rasterisers = new Map<string, TextRasteriser>();
@@ -73,6 +73,7 @@ function createTextRasteriser(families: string): TextRasteriser {
   const cache = new Map<string, TextInk>();
   let drawn = 0;
   let cached = 0;
+  let redrawn = 0;
 
   function scratchFor(width: number, height: number): Scratch {
     const w = Math.ceil(width / WIDTH_STEP) * WIDTH_STEP;
@@ -91,8 +92,9 @@ function createTextRasteriser(families: string): TextRasteriser {
     return scratch;
   }
 
-  function draw(line: TextLine, fracX: number, fracY: number, font: string): TextInk {
-    // Measure on any scratch: the box only has to contain the ink, generously.
+  function draw(line: TextLine, fracX: number, fracY: number, font: string, extraPad = 0): TextInk {
+    // Measure on any scratch. The box is the ink box from the font metrics plus a pad;
+    // ink reaching its edge (see below) means the metrics were short.
     const probe = scratchFor(WIDTH_STEP, HEIGHT_STEP);
     if (probe.font !== font) {
       probe.ctx.font = font;
@@ -103,15 +105,13 @@ function createTextRasteriser(families: string): TextRasteriser {
     const scale = metrics.width > 0 ? squeezed / metrics.width : 1;
     const overhangLeft = Math.max(0, metrics.actualBoundingBoxLeft * scale);
     const overhangRight = Math.max(0, metrics.actualBoundingBoxRight * scale - squeezed);
-    const pad = 2 + Math.ceil(line.sizePx * 0.05);
+    const pad = 2 + Math.ceil(line.sizePx * 0.05) + extraPad;
     const startX = line.align === 'left' ? 0 : line.align === 'center' ? -squeezed / 2 : -squeezed;
     const left = Math.floor(startX - overhangLeft) - pad;
     const right = Math.ceil(startX + squeezed + overhangRight) + pad;
     const baseline = fracY + ASCENT_EM * line.sizePx;
-    const top =
-      Math.floor(baseline - Math.max(metrics.actualBoundingBoxAscent, line.sizePx * 1.1)) - pad;
-    const bottom =
-      Math.ceil(baseline + Math.max(metrics.actualBoundingBoxDescent, line.sizePx * 0.3)) + pad;
+    const top = Math.floor(baseline - metrics.actualBoundingBoxAscent) - pad;
+    const bottom = Math.ceil(baseline + metrics.actualBoundingBoxDescent) + pad;
     const width = right - left;
     const height = bottom - top;
 
@@ -133,6 +133,12 @@ function createTextRasteriser(families: string): TextRasteriser {
     // Same sub-dot position as on the label, so the glyph edges fall on the same dots.
     ctx.fillText(line.text, fracX - left, baseline - top, line.maxWidthPx);
     const pixels = ctx.getImageData(0, 0, width, height).data;
+    // Font metrics can understate a fallback font's glyphs: ink on the edge of the
+    // box may go on past it, so draw again in a box an em larger each way.
+    if (inkOnEdge(pixels, width, height) && extraPad < 4 * line.sizePx) {
+      redrawn += 1;
+      return draw(line, fracX, fracY, font, extraPad + Math.ceil(line.sizePx));
+    }
     return { runs: runsFromAlpha(pixels, width, height, line.threshold, left, top) };
   }
 
@@ -160,8 +166,16 @@ function createTextRasteriser(families: string): TextRasteriser {
       cache.set(key, ink);
       return { ink, anchorX, anchorY };
     },
-    stats: () => ({ drawn, cached }),
+    stats: () => ({ drawn, cached, redrawn }),
   };
+}
+
+/** Any coverage at all in the outermost rows or columns. */
+function inkOnEdge(rgba: Uint8ClampedArray, width: number, height: number): boolean {
+  const alpha = (x: number, y: number) => rgba[(y * width + x) * 4 + 3] ?? 0;
+  for (let x = 0; x < width; x += 1) if (alpha(x, 0) > 0 || alpha(x, height - 1) > 0) return true;
+  for (let y = 0; y < height; y += 1) if (alpha(0, y) > 0 || alpha(width - 1, y) > 0) return true;
+  return false;
 }
 
 /** Rows of RGBA pixels (ink drawn on transparent) to runs where alpha ≥ threshold. */
