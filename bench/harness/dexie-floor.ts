@@ -18,7 +18,7 @@ import type {
 } from '../../shared/sync/collections.ts';
 import type { SamplesResult, SearchKind, Timed } from './api.ts';
 import { photo } from './photo.ts';
-import { searchValue } from './local.ts';
+import { searchValue, seedInChunks } from './local.ts';
 
 type FloorApplication = ApplicationDoc & { mobileLast4: string; recipientMobileLast4: string };
 interface Block {
@@ -83,25 +83,13 @@ export async function seedDexieFloor(
   chunk: number,
 ): Promise<Timed> {
   const db = current();
-  const started = performance.now();
-  for (let start = from; start < from + count; start += chunk) {
-    const end = Math.min(from + count, start + chunk);
-    const apps: FloorApplication[] = [];
-    const waybills: WaybillDoc[] = [];
-    const events: EventDoc[] = [];
-    for (let i = start; i < end; i += 1) {
-      const rows = syntheticIntake(i, ctx);
-      apps.push(withLookups(rows.application));
-      waybills.push(rows.waybill);
-      events.push(rows.event);
-    }
+  return seedInChunks(from, count, ctx, chunk, async (rows) => {
     await Promise.all([
-      db.applications.bulkPut(apps),
-      db.waybills.bulkPut(waybills),
-      db.events.bulkPut(events),
+      db.applications.bulkPut(rows.map((r) => withLookups(r.application))),
+      db.waybills.bulkPut(rows.map((r) => r.waybill)),
+      db.events.bulkPut(rows.map((r) => r.event)),
     ]);
-  }
-  return { ms: performance.now() - started };
+  });
 }
 
 /** The intake save of harness/local.ts, write for write, on raw Dexie. */
