@@ -71,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate(
     'changeFeed',
     createChangeFeed(options.db, {
+      piiKey: options.keys.pii,
       recheckMs: settings.streamRecheckMs,
       sweepMs: settings.heartbeatMs,
     }),

@@ -1,16 +1,18 @@
 // One Server-Sent Events connection: `resync` first (the client pulls from its checkpoint),
-// then `change` messages with the caller's new documents. The process-wide change feed wakes a
-// stream only when rows of its scope became visible (change-feed.ts); the session watch ends
-// it when its session, device or staff member is revoked (auth/session-watch.ts). Heartbeat
-// comments keep proxies from closing the connection and cost no query.
+// then `change` messages with the caller's new documents. The process-wide change feed hands a
+// stream the rows of its scope that became visible (change-feed.ts): an up-to-date stream
+// sends them as they are, one that is behind pulls. The session watch ends it when its
+// session, device or staff member is revoked (auth/session-watch.ts). Heartbeat comments
+// keep proxies from closing the connection and cost no query.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { AuthContext } from '../context.ts';
 import type { Db } from '../db/types.ts';
 import type { SessionWatch } from '../auth/session-watch.ts';
 import type { SyncedCollection } from '../../shared/sync/collections.ts';
-import type { StreamMessage } from '../../shared/sync/protocol.ts';
-import { decodeCheckpoint, type Position } from './checkpoint.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { StreamMessage, WireDocument } from '../../shared/sync/protocol.ts';
+import { inScope } from '../auth/scope.ts';
+import { decodeCheckpoint, encodeCheckpoint, type Position } from './checkpoint.ts';
+import { comparePositions, type ChangeBatch, type ChangeFeed } from './change-feed.ts';
 import { headPosition, pullDocuments } from './pull.ts';
 
 export interface StreamDeps {
@@ -88,11 +90,25 @@ export async function runStream(
       draining = null;
     })();
   };
-  const unsubscribe = deps.feed.subscribe({
-    collection,
-    scope: input.caller.scope,
-    onChange: drain,
-  });
+  // Up to date (at or past the batch's start, not pulling): send the batch's rows of this
+  // scope, no query. Otherwise pull from where this stream is.
+  const onChange = (batch: ChangeBatch): void => {
+    if (closed) return;
+    if (!batch.complete || draining || comparePositions(position, batch.from) < 0) {
+      drain();
+      return;
+    }
+    const documents: WireDocument[] = [];
+    for (const row of batch.rows) {
+      if (comparePositions(row.position, position) > 0 && inScope(input.caller.scope, row.stations))
+        documents.push(row.document());
+    }
+    if (comparePositions(batch.head, position) > 0) position = batch.head;
+    if (documents.length === 0) return;
+    send({ kind: 'change', documents, checkpoint: encodeCheckpoint(position) });
+    deps.onDocuments?.(documents.length);
+  };
+  const unsubscribe = deps.feed.subscribe({ collection, scope: input.caller.scope, onChange });
   const unwatch = deps.sessions.watch(input.caller.claims, () => close());
   const expiresAt = input.caller.claims.exp * 1000;
   const heartbeat = setInterval(() => {

@@ -10,12 +10,14 @@ import {
   ensureStation,
   inserts,
   loginAs,
+  pullAll,
   pushDocs,
   startTestServer,
   type Session,
   type TestServer,
 } from '../../support/server-app.ts';
-import { databaseKinds } from '../../support/server-db.ts';
+import { createTestDatabase, databaseKinds } from '../../support/server-db.ts';
+import type { Db } from '../../../server/db/types.ts';
 import { applicationDoc } from '../../support/server-docs.ts';
 import { openStream, type StreamReader } from '../../support/server-stream.ts';
 import type { StreamMessage } from '../../../shared/sync/protocol.ts';
@@ -29,9 +31,21 @@ describe.each(databaseKinds())('stream fan-out on %s', (kind) => {
   let s1peer: Session;
   let s2: Session;
   let supervisor: Session;
+  let pulls = 0;
   beforeAll(async () => {
+    const database = await createTestDatabase(kind);
+    // The pull statement (server/sync/pull.ts) counted, to show up-to-date streams skip it.
+    const counting: Db = {
+      ...database.db,
+      query: (sql, params) => {
+        if (/ORDER BY documents\.txid, documents\.seq/.test(sql)) pulls += 1;
+        return database.db.query(sql, params);
+      },
+    };
     server = await startTestServer({
       kind,
+      database,
+      db: counting,
       listen: true,
       settings: { heartbeatMs: SLOW_HEARTBEAT_MS, streamRecheckMs: 200 },
     });
@@ -43,7 +57,10 @@ describe.each(databaseKinds())('stream fan-out on %s', (kind) => {
     s2 = await loginAs(server, { stationId: 'F2' });
     supervisor = await loginAs(server, { stationId: 'F2', role: 'supervisor' });
   });
-  afterAll(async () => server.close());
+  afterAll(async () => {
+    await server.close();
+    await server.database.drop();
+  });
   const baseUrl = () => server.baseUrl ?? '';
   const resynced = async (session: Session, collection = 'applications') => {
     const stream = await openStream(baseUrl(), collection, session);
@@ -109,6 +126,30 @@ describe.each(databaseKinds())('stream fan-out on %s', (kind) => {
       }
     } finally {
       for (const stream of [...streams, others]) stream.close();
+    }
+  });
+
+  it('sends a push to up-to-date streams without a pull query per stream', async () => {
+    const streams: StreamReader[] = [];
+    for (let i = 0; i < 6; i += 1) streams.push(await resynced(s1peer));
+    // Let the streams' first pulls finish before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = pulls;
+    try {
+      const doc = applicationDoc('F1');
+      await pushDocs(server, s1, 'applications', inserts([doc]));
+      for (const stream of streams) {
+        const change = await stream.waitFor(
+          (m) => m.kind === 'change' && m.documents.some((d) => d.id === doc.id),
+        );
+        // Its checkpoint is a pull checkpoint: nothing newer to pull from it.
+        const checkpoint = change.kind === 'change' ? change.checkpoint : null;
+        expect((await pullAll(server, s1peer, 'applications', checkpoint)).documents).toEqual([]);
+      }
+      // The pulls just above are the only ones: 6 of them, none from the streams.
+      expect(pulls - before).toBe(6);
+    } finally {
+      for (const stream of streams) stream.close();
     }
   });
 
