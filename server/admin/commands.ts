@@ -13,7 +13,7 @@ import { findStation, writeAudit, type StationRow } from '../auth/repository.ts'
 import { ROLES, secretHash, type Role } from '../auth/tokens.ts';
 import { importCalendar } from '../settings/calendar.ts';
 import { setSlaConfig } from '../settings/sla.ts';
-import { fail, ok, type Result } from '../../shared/result.ts';
+import { fail, ok, type Err, type Result } from '../../shared/result.ts';
 import type { CalendarData } from '../../shared/calendar/index.ts';
 import type { SlaConfig } from '../../shared/sla/index.ts';
 
@@ -27,39 +27,77 @@ export interface StationInput {
   kind: string;
 }
 
+/** A condition on an operator's input and the refusal when it does not hold. */
+type Rule = readonly [holds: boolean, refusal: () => Err];
+
+/** The refusal of the first rule that does not hold, in the order given; null when all hold. */
+function firstRefusal(rules: readonly Rule[]): Err | null {
+  const broken = rules.find(([holds]) => !holds);
+  return broken ? broken[1]() : null;
+}
+
+/** A display name (station or staff member): 1–64 characters, not only spaces. */
+const nameRule = (name: string, code: string, what: string, whatEn: string): Rule => [
+  name.trim() !== '' && name.length <= 64,
+  () => fail(code, `${what}不能为空且不超过 64 字`, `${whatEn} must be 1–64 characters`, 'name'),
+];
+
+const patternRule = (
+  value: string,
+  pattern: RegExp,
+  code: string,
+  message: string,
+  messageEn: string,
+  field: string,
+): Rule => [pattern.test(value), () => fail(code, message, messageEn, field)];
+
+const oneOfRule = (
+  value: string,
+  allowed: readonly string[],
+  code: string,
+  what: string,
+  whatEn: string,
+  field: string,
+): Rule => [
+  allowed.includes(value),
+  () =>
+    fail(
+      code,
+      `${what}须为 ${allowed.join('|')}`,
+      `${whatEn} must be one of ${allowed.join('|')}`,
+      field,
+    ),
+];
+
 export async function addStation(db: Queryable, input: StationInput): Promise<Result<StationRow>> {
-  if (!/^[A-Za-z0-9_-]{1,16}$/.test(input.code)) {
-    return fail(
+  const refused = firstRefusal([
+    patternRule(
+      input.code,
+      /^[A-Za-z0-9_-]{1,16}$/,
       'STATION_CODE_INVALID',
       '网点编码须为 1–16 位字母、数字、- 或 _',
       'Station code must be 1–16 letters, digits, - or _',
       'code',
-    );
-  }
-  if (input.name.trim() === '' || input.name.length > 64) {
-    return fail(
-      'STATION_NAME_INVALID',
-      '网点名称不能为空且不超过 64 字',
-      'Station name must be 1–64 characters',
-      'name',
-    );
-  }
-  if (!/^\d{6}$/.test(input.division)) {
-    return fail(
+    ),
+    nameRule(input.name, 'STATION_NAME_INVALID', '网点名称', 'Station name'),
+    patternRule(
+      input.division,
+      /^\d{6}$/,
       'DIVISION_INVALID',
       '行政区划代码须为 6 位数字（如 140106）',
       'Division code must be 6 digits (e.g. 140106)',
       'division',
-    );
-  }
-  if (!(STATION_KINDS as readonly string[]).includes(input.kind)) {
-    return fail(
+    ),
+    oneOfRule(
+      input.kind,
+      STATION_KINDS,
       'STATION_KIND_INVALID',
-      `网点类型须为 ${STATION_KINDS.join('|')}`,
-      `Station kind must be one of ${STATION_KINDS.join('|')}`,
+      '网点类型',
+      'Station kind',
       'kind',
-    );
-  }
+    ),
+  ]);
+  if (refused) return refused;
   if (await findStation(db, input.code)) {
     return fail(
       'STATION_EXISTS',
@@ -91,46 +129,37 @@ export interface StaffInput {
   password: string;
 }
 
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-
 export async function addStaff(
   db: Queryable,
   input: StaffInput,
   cost: ScryptCost = DEFAULT_SCRYPT_COST,
 ): Promise<Result<{ id: string; username: string; role: Role; station: string }>> {
-  if (!/^[A-Za-z0-9._-]{2,64}$/.test(input.username)) {
-    return fail(
+  const role = ROLES.find((r) => r === input.role);
+  const roleRule = oneOfRule(input.role, ROLES, 'ROLE_INVALID', '角色', 'Role', 'role');
+  const refused = firstRefusal([
+    patternRule(
+      input.username,
+      /^[A-Za-z0-9._-]{2,64}$/,
       'USERNAME_INVALID',
       '用户名须为 2–64 位字母、数字、.、- 或 _',
       'Username must be 2–64 letters, digits, ., - or _',
       'username',
-    );
-  }
-  if (input.name.trim() === '' || input.name.length > 64) {
-    return fail(
-      'STAFF_NAME_INVALID',
-      '姓名不能为空且不超过 64 字',
-      'Name must be 1–64 characters',
-      'name',
-    );
-  }
-  const role = input.role;
-  if (!isRole(role)) {
-    return fail(
-      'ROLE_INVALID',
-      `角色须为 ${ROLES.join('|')}`,
-      `Role must be one of ${ROLES.join('|')}`,
-      'role',
-    );
-  }
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    return fail(
-      'PASSWORD_TOO_SHORT',
-      `密码至少 ${MIN_PASSWORD_LENGTH} 位`,
-      `The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-      'password',
-    );
-  }
+    ),
+    nameRule(input.name, 'STAFF_NAME_INVALID', '姓名', 'Name'),
+    roleRule,
+    [
+      input.password.length >= MIN_PASSWORD_LENGTH,
+      () =>
+        fail(
+          'PASSWORD_TOO_SHORT',
+          `密码至少 ${MIN_PASSWORD_LENGTH} 位`,
+          `The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+          'password',
+        ),
+    ],
+  ]);
+  // `role` is defined once the rules hold; the check again only tells the type system.
+  if (refused || role === undefined) return refused ?? roleRule[1]();
   if (!(await findStation(db, input.station))) {
     return fail(
       'STATION_UNKNOWN',
