@@ -6,7 +6,7 @@ import type { BatchItemState, BatchProgress, LabelKind } from '../../shared/prin
 import type { WaypostError } from '../../shared/result.ts';
 import type { PrintLedger } from './ledger/ledger.ts';
 import { openAttemptsOf } from './ledger/state.ts';
-import { keyFileName, readJson, writeJsonAtomic } from './store.ts';
+import { hasFields, keyedJsonStore, type KeyedJsonStore } from './store.ts';
 
 export interface BatchManifest {
   readonly batchId: string;
@@ -20,55 +20,43 @@ export interface BatchStatus {
   readonly updatedAt: number;
 }
 
-function isManifest(value: unknown): value is BatchManifest {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'batchId' in value &&
-    typeof value.batchId === 'string' &&
-    'printerId' in value &&
-    typeof value.printerId === 'string' &&
-    'items' in value &&
-    Array.isArray(value.items)
-  );
-}
-
-function isStatus(value: unknown): value is BatchStatus {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'updatedAt' in value &&
-    typeof value.updatedAt === 'number'
-  );
-}
+const isManifest = hasFields<BatchManifest>({
+  batchId: 'string',
+  printerId: 'string',
+  items: 'array',
+});
+const isStatus = hasFields<BatchStatus>({ updatedAt: 'number' });
 
 export class BatchStore {
-  private readonly dir: string;
+  private readonly manifests: KeyedJsonStore<BatchManifest>;
+  private readonly statuses: KeyedJsonStore<BatchStatus>;
 
   constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'batches');
+    const dir = path.join(dataDir, 'batches');
+    this.manifests = keyedJsonStore(
+      dir,
+      '.batch.json',
+      (value, batchId): value is BatchManifest => isManifest(value) && value.batchId === batchId,
+    );
+    this.statuses = keyedJsonStore(dir, '.status.json', (value): value is BatchStatus =>
+      isStatus(value),
+    );
   }
 
-  private file(batchId: string, suffix: string): string {
-    return path.join(this.dir, keyFileName(batchId).replace('.json', suffix));
+  save(manifest: BatchManifest): Promise<void> {
+    return this.manifests.save(manifest.batchId, manifest);
   }
 
-  async save(manifest: BatchManifest): Promise<void> {
-    await writeJsonAtomic(this.file(manifest.batchId, '.batch.json'), manifest);
+  load(batchId: string): Promise<BatchManifest | undefined> {
+    return this.manifests.load(batchId);
   }
 
-  async load(batchId: string): Promise<BatchManifest | undefined> {
-    const raw = await readJson(this.file(batchId, '.batch.json'));
-    return isManifest(raw) && raw.batchId === batchId ? raw : undefined;
+  saveStatus(batchId: string, status: BatchStatus): Promise<void> {
+    return this.statuses.save(batchId, status);
   }
 
-  async saveStatus(batchId: string, status: BatchStatus): Promise<void> {
-    await writeJsonAtomic(this.file(batchId, '.status.json'), status);
-  }
-
-  async loadStatus(batchId: string): Promise<BatchStatus | undefined> {
-    const raw = await readJson(this.file(batchId, '.status.json'));
-    return isStatus(raw) ? raw : undefined;
+  loadStatus(batchId: string): Promise<BatchStatus | undefined> {
+    return this.statuses.load(batchId);
   }
 }
 

@@ -3,38 +3,40 @@
 // personal data the caller passed in.
 import path from 'node:path';
 import type { LabelLayout } from '../../shared/printing/layout/elements.ts';
-import { keyFileName, readJson, writeJsonAtomic } from './store.ts';
+import { hasFields, keyedJsonStore, type KeyedJsonStore } from './store.ts';
 
-function isLayout(value: unknown): value is LabelLayout {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'kind' in value &&
-    typeof value.kind === 'string' &&
-    'widthMm' in value &&
-    typeof value.widthMm === 'number' &&
-    'heightMm' in value &&
-    typeof value.heightMm === 'number' &&
-    'elements' in value &&
-    Array.isArray(value.elements)
-  );
+interface StoredLayout {
+  readonly labelKey: string;
+  readonly layout: LabelLayout;
+}
+
+const isLayout = hasFields<LabelLayout>({
+  kind: 'string',
+  widthMm: 'number',
+  heightMm: 'number',
+  elements: 'array',
+});
+const isStored = hasFields<{ labelKey: string; layout: unknown }>({
+  labelKey: 'string',
+  layout: 'object',
+});
+
+function isStoredLayout(value: unknown, labelKey: string): value is StoredLayout {
+  return isStored(value) && value.labelKey === labelKey && isLayout(value.layout);
 }
 
 export class LayoutStore {
-  private readonly dir: string;
+  private readonly store: KeyedJsonStore<StoredLayout>;
 
   constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'layouts');
+    this.store = keyedJsonStore(path.join(dataDir, 'layouts'), '.json', isStoredLayout);
   }
 
   async save(labelKey: string, layout: LabelLayout): Promise<void> {
-    await writeJsonAtomic(path.join(this.dir, keyFileName(labelKey)), { labelKey, layout });
+    await this.store.save(labelKey, { labelKey, layout });
   }
 
   async load(labelKey: string): Promise<LabelLayout | undefined> {
-    const raw = await readJson(path.join(this.dir, keyFileName(labelKey)));
-    if (typeof raw !== 'object' || raw === null || !('layout' in raw) || !('labelKey' in raw))
-      return undefined;
-    return raw.labelKey === labelKey && isLayout(raw.layout) ? raw.layout : undefined;
+    return (await this.store.load(labelKey))?.layout;
   }
 }

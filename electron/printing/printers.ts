@@ -2,43 +2,33 @@
 import path from 'node:path';
 import { validatePrinterConfig } from '../../shared/printing/config.ts';
 import type { PrinterConfig } from '../../shared/printing/types.ts';
-import { readJson, writeJsonAtomic } from './store.ts';
+import { hasFields, jsonDocument, type JsonDocument } from './store.ts';
 
 export const PRINTERS_FILE = 'printers.json';
 
-function isPrinterConfig(value: unknown): value is PrinterConfig {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'id' in value &&
-    typeof value.id === 'string' &&
-    'name' in value &&
-    typeof value.name === 'string' &&
-    'uri' in value &&
-    typeof value.uri === 'string' &&
-    'driver' in value &&
-    typeof value.driver === 'string' &&
-    'dpi' in value &&
-    typeof value.dpi === 'number' &&
-    'widthMm' in value &&
-    typeof value.widthMm === 'number' &&
-    'labelKinds' in value &&
-    Array.isArray(value.labelKinds)
-  );
-}
+const isPrinterConfig = hasFields<PrinterConfig>({
+  id: 'string',
+  name: 'string',
+  uri: 'string',
+  driver: 'string',
+  dpi: 'number',
+  widthMm: 'number',
+  labelKinds: 'array',
+});
+
+const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 
 export class PrinterRegistry {
   private printers: PrinterConfig[] | null = null;
-  private readonly file: string;
+  private readonly document: JsonDocument<unknown[]>;
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, PRINTERS_FILE);
+    this.document = jsonDocument(path.join(dataDir, PRINTERS_FILE), isArray);
   }
 
   async list(): Promise<PrinterConfig[]> {
     if (this.printers === null) {
-      const raw = await readJson(this.file);
-      const entries: unknown[] = Array.isArray(raw) ? raw : [];
+      const entries = (await this.document.read()) ?? [];
       // Skip entries a newer or older version wrote that no longer validate.
       this.printers = entries.filter(isPrinterConfig).filter((p) => validatePrinterConfig(p).ok);
     }
@@ -52,7 +42,7 @@ export class PrinterRegistry {
   async save(config: PrinterConfig): Promise<void> {
     const next = (await this.list()).filter((p) => p.id !== config.id);
     next.push(config);
-    await writeJsonAtomic(this.file, next);
+    await this.document.write(next);
     this.printers = next;
   }
 
@@ -60,7 +50,7 @@ export class PrinterRegistry {
     const current = await this.list();
     const next = current.filter((p) => p.id !== printerId);
     if (next.length === current.length) return false;
-    await writeJsonAtomic(this.file, next);
+    await this.document.write(next);
     this.printers = next;
     return true;
   }

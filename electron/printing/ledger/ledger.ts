@@ -2,10 +2,11 @@
 // written and fsync'd before we act on it, so after a crash the file says
 // exactly what was attempted and what was confirmed. A torn last line (power
 // loss mid-write) is skipped on reading and sealed off with a newline.
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { LedgerEntry } from '../../../shared/printing/types.ts';
+import { hasFields, readTextIfExists } from '../store.ts';
 import { applyEntry, type LabelState } from './state.ts';
 
 export const LEDGER_FILE = 'print-ledger.jsonl';
@@ -34,12 +35,7 @@ export class PrintLedger {
   static async open(dataDir: string, now: () => number = Date.now): Promise<PrintLedger> {
     await mkdir(dataDir, { recursive: true });
     const file = path.join(dataDir, LEDGER_FILE);
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
-    }
+    const text = (await readTextIfExists(file)) ?? '';
     const parsed: LedgerEntry[] = [];
     let unreadable = 0;
     for (const line of text.split('\n')) {
@@ -102,20 +98,15 @@ export class PrintLedger {
 
 const KINDS = new Set(['attempt', 'print', 'reprint', 'void', 'failed']);
 
+const hasEntryFields = hasFields<LedgerEntry>({
+  id: 'string',
+  at: 'number',
+  labelKey: 'string',
+  kind: 'string',
+});
+
 function isLedgerEntry(value: unknown): value is LedgerEntry {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'id' in value &&
-    typeof value.id === 'string' &&
-    'at' in value &&
-    typeof value.at === 'number' &&
-    'labelKey' in value &&
-    typeof value.labelKey === 'string' &&
-    'kind' in value &&
-    typeof value.kind === 'string' &&
-    KINDS.has(value.kind)
-  );
+  return hasEntryFields(value) && KINDS.has(value.kind);
 }
 
 function parseEntry(line: string): LedgerEntry | null {
