@@ -21,6 +21,7 @@ const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 export class PrinterRegistry {
   private printers: PrinterConfig[] | null = null;
   private readonly document: JsonDocument<unknown[]>;
+  private changes: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.document = jsonDocument(path.join(dataDir, PRINTERS_FILE), isArray);
@@ -39,19 +40,29 @@ export class PrinterRegistry {
     return (await this.list()).find((p) => p.id === printerId);
   }
 
-  async save(config: PrinterConfig): Promise<void> {
-    const next = (await this.list()).filter((p) => p.id !== config.id);
-    next.push(config);
-    await this.document.write(next);
-    this.printers = next;
+  save(config: PrinterConfig): Promise<void> {
+    return this.change(async (current) => {
+      const next = current.filter((p) => p.id !== config.id);
+      next.push(config);
+      await this.document.write(next);
+      this.printers = next;
+    });
   }
 
-  async remove(printerId: string): Promise<boolean> {
-    const current = await this.list();
-    const next = current.filter((p) => p.id !== printerId);
-    if (next.length === current.length) return false;
-    await this.document.write(next);
-    this.printers = next;
-    return true;
+  remove(printerId: string): Promise<boolean> {
+    return this.change(async (current) => {
+      const next = current.filter((p) => p.id !== printerId);
+      if (next.length === current.length) return false;
+      await this.document.write(next);
+      this.printers = next;
+      return true;
+    });
+  }
+
+  /** Read-modify-write one at a time, so two saves at once cannot drop each other. */
+  private change<R>(apply: (current: PrinterConfig[]) => Promise<R>): Promise<R> {
+    const run = this.changes.then(async () => apply(await this.list()));
+    this.changes = run.catch(() => undefined);
+    return run;
   }
 }

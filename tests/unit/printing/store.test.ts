@@ -11,6 +11,7 @@ import {
   keyedJsonStore,
   readTextIfExists,
 } from '../../../electron/printing/store.ts';
+import { PrinterRegistry } from '../../../electron/printing/printers.ts';
 
 interface Note {
   readonly id: string;
@@ -84,5 +85,27 @@ describe('printing store', () => {
     expect(guard({ a: 'x', b: [], c: null })).toBe(false);
     expect(guard(null)).toBe(false);
     expect(guard('a')).toBe(false);
+  });
+});
+
+describe('printer registry', () => {
+  it('saves at the same time keep every printer', async () => {
+    const dataDir = tempDir();
+    const registry = new PrinterRegistry(dataDir);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        registry.save({
+          id: `p${i}`,
+          name: `打印机 ${i}`,
+          uri: `tcp://127.0.0.${i + 1}:9100`,
+          driver: 'tspl',
+          dpi: 203,
+          widthMm: 100,
+          labelKinds: ['ems100x150'],
+        }),
+      ),
+    );
+    const ids = (await new PrinterRegistry(dataDir).list()).map((p) => p.id).sort();
+    expect(ids).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
   });
 });
