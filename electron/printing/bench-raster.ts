@@ -1,5 +1,7 @@
 // Layout + raster (+ encode) time per label kind. Measures, asserts nothing:
 //   npx tsx electron/printing/bench-raster.ts [iterations] [dpi]
+// One label repeated, so every text line comes from the raster's ink cache after the
+// first: the best case. `npm run bench -- print` measures different labels.
 import { layoutLabel } from '../../shared/printing/layout/index.ts';
 import { LABEL_KINDS } from '../../shared/printing/types.ts';
 import { unwrap } from '../../shared/result.ts';
