@@ -1,11 +1,17 @@
 // Photo and scan bytes: stored locally as an encrypted attachment of their media document
 // (one atomic write with uploadState 'pending'), uploaded content-addressed when online
-// (one "which are missing?" question per round: the server may already hold the same bytes),
-// verified by the hash the server answers with, retried with backoff, and only marked
-// uploaded once the server confirmed (one write per round).
+// (one "which are missing?" question per round: the server may already hold the same bytes;
+// the missing ones many to a request), verified by the hashes the server answers with,
+// retried with backoff, and only marked uploaded once the server confirmed (one write a round).
 // Bytes stay on the device at least until then; evictUploadedMedia() may free them later.
 import type { RxCollection, RxDocument } from 'rxdb';
 import { API_PREFIX } from '../../shared/sync/protocol.ts';
+import {
+  MEDIA_BATCH_CONTENT_TYPE,
+  MEDIA_BATCH_MAX_ITEMS,
+  MEDIA_BATCH_TARGET_BYTES,
+  frameHeader,
+} from '../../shared/sync/media-batch.ts';
 import type { ClientDocTypes } from '../db/collections.ts';
 import { toHex } from '../db/keys.ts';
 import { MEDIA_ATTACHMENT_ID } from '../db/schemas/media.schema.ts';
@@ -19,6 +25,7 @@ export type MediaInput = Omit<MediaDoc, 'sha256' | 'bytes' | 'uploadState' | 'up
 
 export const mediaPath = (sha256: string) => `${API_PREFIX}/media/${sha256}`;
 export const MEDIA_MISSING_PATH = `${API_PREFIX}/media/missing`;
+export const MEDIA_BATCH_PATH = `${API_PREFIX}/media/batch`;
 /** Hashes per missing-query (the server's cap). */
 const MAX_MISSING_QUERY = 500;
 /** Pending documents per upload round. */
@@ -171,12 +178,92 @@ async function upload(http: SyncHttp, sha256: string, bytes: Blob, mime: string)
   }
 }
 
+interface BatchAnswer {
+  accepted: Set<string>;
+  refused: Map<string, string>;
+}
+
+/**
+ * Many photos in one request (POST /media/batch); `null` when the server does not know the
+ * route (an older v1 server). The server checks every hash and answers with the accepted
+ * ones: that is the receipt, as the hash in a PUT answer is.
+ */
+export async function uploadBatch(
+  http: SyncHttp,
+  items: readonly { sha256: string; bytes: Blob }[],
+): Promise<BatchAnswer | null> {
+  const parts: BlobPart[] = [];
+  for (const item of items) parts.push(frameHeader(item.sha256, item.bytes.size), item.bytes);
+  const response = await http.raw('POST', MEDIA_BATCH_PATH, {
+    body: new Blob(parts),
+    headers: { 'content-type': MEDIA_BATCH_CONTENT_TYPE },
+  });
+  if (response.status === 404 || response.status === 405 || response.status === 415) {
+    await response.body?.cancel();
+    return null;
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON
+  }
+  if (!response.ok) {
+    throw new SyncHttpError(
+      response.status >= 500 || response.status === 429 ? 'server' : 'client',
+      response.status,
+      `HTTP_${response.status}`,
+      'media batch refused',
+    );
+  }
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    !('accepted' in body) ||
+    !Array.isArray(body.accepted) ||
+    !('refused' in body) ||
+    !Array.isArray(body.refused)
+  ) {
+    throw new SyncHttpError('server', response.status, 'MEDIA_UNCONFIRMED', 'no batch receipt');
+  }
+  const refused = new Map<string, string>();
+  for (const r of body.refused as unknown[]) {
+    if (typeof r === 'object' && r !== null && 'id' in r && 'code' in r) {
+      refused.set(String(r.id), String(r.code));
+    }
+  }
+  return { accepted: new Set(body.accepted.map(String)), refused };
+}
+
+/** Groups documents into batches of about MEDIA_BATCH_TARGET_BYTES; big files go alone. */
+function groupForBatches<T extends { bytes: number }>(docs: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const doc of docs) {
+    if (
+      current.length > 0 &&
+      (size + doc.bytes > MEDIA_BATCH_TARGET_BYTES || current.length >= MEDIA_BATCH_MAX_ITEMS)
+    ) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(doc);
+    size += doc.bytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
   const { media, http } = options;
   const now = options.now ?? Date.now;
   const stop = new AbortController();
   const backoffs = new Map<string, { backoff: Backoff; notBefore: number; code: string }>();
   let running: Promise<MediaQueueStatus> | null = null;
+  /** False once the server turned out not to know POST /media/batch. */
+  let batches = true;
 
   async function pendingDocs(): Promise<RxDocument<MediaDoc>[]> {
     return media
@@ -234,6 +321,42 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
     }
   }
 
+  /** Uploads one group in one request; returns the hashes the server confirmed. */
+  async function sendBatch(group: RxDocument<MediaDoc>[], known: Set<string>): Promise<string[]> {
+    const items: { sha256: string; bytes: Blob }[] = [];
+    for (const doc of group) {
+      const bytes = await mediaBytes(doc);
+      if (!bytes) failed(doc.sha256, 'MEDIA_BYTES_MISSING');
+      // Local integrity first: never upload bytes that do not match their hash.
+      else if ((await sha256Hex(bytes)) !== doc.sha256) failed(doc.sha256, 'MEDIA_HASH_MISMATCH');
+      else items.push({ sha256: doc.sha256, bytes });
+    }
+    if (items.length === 0) return [];
+    try {
+      const answer = await uploadBatch(http, items);
+      if (answer === null) {
+        batches = false; // an older server: one PUT per photo from now on
+        const confirmed: string[] = [];
+        for (const doc of group) if (await uploadOne(doc, known)) confirmed.push(doc.sha256);
+        return confirmed;
+      }
+      for (const [sha, code] of answer.refused) failed(sha, code);
+      for (const item of items) {
+        if (!answer.accepted.has(item.sha256) && !answer.refused.has(item.sha256)) {
+          failed(item.sha256, 'MEDIA_UNCONFIRMED');
+        }
+      }
+      return items.map((i) => i.sha256).filter((sha) => answer.accepted.has(sha));
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.kind === 'network') {
+        options.connectivity?.reportNetworkFailure();
+      }
+      const code = error instanceof SyncHttpError ? error.code : 'MEDIA_UPLOAD_FAILED';
+      for (const item of items) failed(item.sha256, code);
+      return [];
+    }
+  }
+
   /** Marks every pending document holding confirmed bytes as uploaded, in one write. */
   async function confirm(hashes: readonly string[]): Promise<void> {
     if (hashes.length === 0) return;
@@ -248,7 +371,8 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
 
   /**
    * One round: the pending documents (one per hash: the others are confirmed with it), one
-   * question for the hashes the server lacks, a few uploads in flight, one confirming write.
+   * question for the hashes the server lacks, their bytes in batches of about 2 MiB (a few in
+   * flight), one confirming write.
    */
   async function round(): Promise<void> {
     const bySha = new Map<string, RxDocument<MediaDoc>>();
@@ -269,14 +393,35 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
       for (const sha of bySha.keys()) failed(sha, code);
       return;
     }
-    const queue = [...bySha.values()];
     const done: string[] = [];
-    const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
-      for (let doc = queue.shift(); doc && !stop.signal.aborted; doc = queue.shift()) {
-        if (await uploadOne(doc, known)) done.push(doc.sha256);
+    if (known === null || !batches) {
+      // An older server: ask and upload one photo at a time.
+      const queue = [...bySha.values()];
+      const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
+        for (let doc = queue.shift(); doc && !stop.signal.aborted; doc = queue.shift()) {
+          if (await uploadOne(doc, known)) done.push(doc.sha256);
+        }
+      });
+      await Promise.all(workers);
+    } else {
+      const send: RxDocument<MediaDoc>[] = [];
+      for (const [sha, doc] of bySha) {
+        if (known.has(sha)) send.push(doc);
+        else done.push(sha); // the server already holds these bytes
       }
-    });
-    await Promise.all(workers);
+      const groups = groupForBatches(send);
+      const workers = Array.from({ length: options.concurrency ?? 4 }, async () => {
+        for (let group = groups.shift(); group && !stop.signal.aborted; group = groups.shift()) {
+          const [only] = group;
+          if (group.length === 1 && only && only.bytes > MEDIA_BATCH_TARGET_BYTES) {
+            if (await uploadOne(only, known)) done.push(only.sha256); // a big scan: its own PUT
+          } else {
+            done.push(...(await sendBatch(group, known)));
+          }
+        }
+      });
+      await Promise.all(workers);
+    }
     await confirm(done);
   }
 

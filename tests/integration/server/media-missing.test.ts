@@ -1,5 +1,8 @@
-// POST /media/missing: one question for many hashes instead of a HEAD per photo.
+// POST /media/missing (one question for many hashes instead of a HEAD per photo) and
+// POST /media/batch (many photos in one body, each checked as a PUT is).
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -10,6 +13,7 @@ import {
   type TestServer,
 } from '../../support/server-app.ts';
 import { databaseKinds } from '../../support/server-db.ts';
+import { MEDIA_BATCH_CONTENT_TYPE, frameHeader } from '../../../shared/sync/media-batch.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const jpeg = (seed: string) =>
@@ -19,7 +23,7 @@ const jpeg = (seed: string) =>
     Buffer.from([0xff, 0xd9]),
   ]);
 
-describe.each(databaseKinds())('media missing-query on %s', (kind) => {
+describe.each(databaseKinds())('media missing-query and batch upload on %s', (kind) => {
   let server: TestServer;
   let session: Session;
   beforeAll(async () => {
@@ -60,6 +64,89 @@ describe.each(databaseKinds())('media missing-query on %s', (kind) => {
       method: 'POST',
       url: '/media/missing',
       payload: { sha256: [] },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  const batch = (frames: { sha256: string; bytes: Buffer }[], type = MEDIA_BATCH_CONTENT_TYPE) =>
+    api(
+      server,
+      {
+        method: 'POST',
+        url: '/media/batch',
+        payload: Buffer.concat(
+          frames.flatMap((f) => [Buffer.from(frameHeader(f.sha256, f.bytes.length)), f.bytes]),
+        ),
+        headers: { 'content-type': type },
+      },
+      session,
+    );
+
+  it('stores a batch, each photo checked as a PUT is, audited once per new file', async () => {
+    const fresh = jpeg('batch-1');
+    const again = jpeg('batch-1'); // the same bytes twice in one batch
+    const before = jpeg('batch-2');
+    const put = await api(
+      server,
+      {
+        method: 'PUT',
+        url: `/media/${sha256(before)}`,
+        payload: before,
+        headers: { 'content-type': 'image/jpeg' },
+      },
+      session,
+    );
+    expect(put.statusCode).toBe(201);
+    const notJpeg = Buffer.from('plain text, not a photo');
+    const answer = await batch([
+      { sha256: sha256(fresh), bytes: fresh },
+      { sha256: sha256(again), bytes: again },
+      { sha256: sha256(before), bytes: before },
+      { sha256: sha256(jpeg('other')), bytes: jpeg('batch-3') },
+      { sha256: sha256(notJpeg), bytes: notJpeg },
+    ]);
+    expect(answer.statusCode).toBe(200);
+    const body = answer.json<{ accepted: string[]; refused: { id: string; code: string }[] }>();
+    expect(body.accepted.sort()).toEqual([sha256(fresh), sha256(before)].sort());
+    expect(body.refused.map((r) => [r.id, r.code])).toEqual([
+      [sha256(jpeg('other')), 'MEDIA_HASH_MISMATCH'],
+      [sha256(notJpeg), 'MEDIA_TYPE'],
+    ]);
+    const hash = sha256(fresh);
+    const file = join(server.dataDir, 'media', hash.slice(0, 2), hash.slice(2, 4), hash);
+    expect((await stat(file)).size).toBe(fresh.length);
+    const { rows } = await server.db.query<{ detail: string }>(
+      "SELECT detail FROM audit WHERE action = 'media_upload' AND detail = ANY($1::text[])",
+      [[sha256(fresh), sha256(before)]],
+    );
+    expect(rows.map((r) => r.detail).sort()).toEqual([sha256(fresh), sha256(before)].sort());
+    expect((await missing([hash])).json()).toEqual({ missing: [] });
+  });
+
+  it('refuses a malformed batch whole, another content type, and callers without a token', async () => {
+    const good = jpeg('batch-4');
+    const frames = Buffer.concat([Buffer.from(frameHeader(sha256(good), good.length)), good]);
+    const truncated = await api(
+      server,
+      {
+        method: 'POST',
+        url: '/media/batch',
+        payload: frames.subarray(0, frames.length - 1),
+        headers: { 'content-type': MEDIA_BATCH_CONTENT_TYPE },
+      },
+      session,
+    );
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json()).toMatchObject({ code: 'MEDIA_BATCH_MALFORMED' });
+    expect((await missing([sha256(good)])).json()).toEqual({ missing: [sha256(good)] });
+    expect((await batch([{ sha256: sha256(good), bytes: good }], 'image/jpeg')).statusCode).toBe(
+      415,
+    );
+    const anonymous = await api(server, {
+      method: 'POST',
+      url: '/media/batch',
+      payload: frames,
+      headers: { 'content-type': MEDIA_BATCH_CONTENT_TYPE },
     });
     expect(anonymous.statusCode).toBe(401);
   });
