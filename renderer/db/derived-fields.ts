@@ -8,7 +8,7 @@ import { maskPhone } from '../../shared/privacy/phone.ts';
 import type { SyncedCollection } from '../../shared/sync/collections.ts';
 import { applicationLookupFields, type BlindIndexer } from './blind-index.ts';
 import type { CollectionName } from './collections.ts';
-import { APPLICATION_CLIENT_FIELDS } from './schemas/application.schema.ts';
+import { APPLICATION_CLIENT_FIELDS, newestFirstKey } from './schemas/application.schema.ts';
 import { MEDIA_CLIENT_FIELDS } from './schemas/media.schema.ts';
 
 /** Fields present locally but never sent to the server, per synced collection. */
@@ -47,6 +47,8 @@ export async function applyApplicationLookupFields(
     recipient: recipientMobile === undefined ? undefined : { mobile: recipientMobile },
   });
   Object.assign(data, lookup);
+  if (typeof data['acceptedAt'] === 'number')
+    data['newestFirst'] = newestFirstKey(data['acceptedAt']);
 }
 
 /**
@@ -80,6 +82,14 @@ export function migrationStrategiesFor(
         1: async (old: Record<string, unknown>) => {
           const next = { ...old };
           await applyApplicationDerivedFields(indexer, next);
+          return next;
+        },
+        // v2: the records list's sort key.
+        2: (old: Record<string, unknown>) => {
+          const next = { ...old };
+          if (typeof next['acceptedAt'] === 'number') {
+            next['newestFirst'] = newestFirstKey(next['acceptedAt']);
+          }
           return next;
         },
       };

@@ -94,30 +94,14 @@ export async function findApplicationsByWaybillNo(
   });
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Look-back windows for the newest applications; the last one is "everything". */
-const NEWEST_WINDOWS_DAYS = [2, 14, 90, 365] as const;
-
 /**
  * The newest `limit` applications, newest first. RxDB's planner cannot walk an index
- * backwards, so `sort: acceptedAt desc` alone reads (and decrypts the page of) EVERY
- * application before the limit applies — 6 s at 200,000 records. A range on acceptedAt
- * reads only the window; it widens until the page is full or the window covers everything.
+ * backwards, so `sort: acceptedAt desc` read EVERY application before the limit applied
+ * (6 s at 200,000 records); the ascending `newestFirst` index stops after `limit` documents.
  */
 export async function findNewestApplications(
   store: Pick<ApplicationStore, 'db'>,
   limit: number,
-  now: number = Date.now(),
 ): Promise<ApplicationDocument[]> {
-  for (const days of NEWEST_WINDOWS_DAYS) {
-    const found = await store.db.applications
-      .find({
-        selector: { acceptedAt: { $gte: now - days * DAY_MS } },
-        sort: [{ acceptedAt: 'desc' }],
-        limit,
-      })
-      .exec();
-    if (found.length >= limit) return found;
-  }
-  return store.db.applications.find({ sort: [{ acceptedAt: 'desc' }], limit }).exec();
+  return store.db.applications.find({ sort: [{ newestFirst: 'asc' }], limit }).exec();
 }

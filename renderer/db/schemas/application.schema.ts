@@ -13,19 +13,36 @@ export const APPLICATION_CLIENT_FIELDS = [
   'blindRecipientMobile',
   'mobileLast4',
   'recipientMobileLast4',
+  'newestFirst',
 ] as const;
+
+/**
+ * RxDB's planner only walks an index upwards, so "newest first" needs a key that grows as
+ * acceptedAt falls: the records list then reads just the page it shows.
+ */
+const NEWEST_FIRST_BASE = 4102444800000; // timeField's maximum (2100-01-01)
+export function newestFirstKey(acceptedAt: number): number {
+  return NEWEST_FIRST_BASE - acceptedAt;
+}
+const newestFirstField = {
+  type: 'number',
+  minimum: 0,
+  maximum: NEWEST_FIRST_BASE - 946684800000,
+  multipleOf: 1,
+} as const;
 
 const shared = applicationSchema.properties;
 const address = shared.recipient.properties.address;
 
 /**
+ * Version 2 added `newestFirst` (the records list's sort key).
  * Version 1 added the blind indexes (version 0 was the shared schema as it is). It also
  * spells the division-code pattern without a quantified group: the production validator
  * (z-schema) refuses `^[0-9]{6}([0-9]{3})?$` as a possible ReDoS; this one is equivalent.
  */
 export const applicationClientSchema = {
   ...applicationSchema,
-  version: 1,
+  version: 2,
   properties: {
     ...shared,
     recipient: {
@@ -46,6 +63,7 @@ export const applicationClientSchema = {
     blindRecipientMobile: blindIndexField,
     mobileLast4: last4Field,
     recipientMobileLast4: last4Field,
+    newestFirst: newestFirstField,
   },
   required: [...applicationSchema.required, ...APPLICATION_CLIENT_FIELDS],
   indexes: [...applicationSchema.indexes, ...APPLICATION_CLIENT_FIELDS],

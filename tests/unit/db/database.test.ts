@@ -139,7 +139,7 @@ describe('createWaypostDatabase', () => {
     );
     expect(media.uploadState).toBe('pending');
     expect(media.bytes).toBe(marker.length);
-    const raw = await rawIndexedDbText(name, 'applications', 1);
+    const raw = await rawIndexedDbText(name, 'applications', 2);
     expect(raw).toContain(a.acceptanceNo); // sanity: we read the right table
     for (const secret of [
       a.applicant.idNumber,

@@ -7,6 +7,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import {
   applicationClientSchema,
   applicationClientSchemaV0,
+  newestFirstKey,
 } from '../../../renderer/db/schemas/application.schema.ts';
 import { COLLECTION_NAMES, clientSchemas } from '../../../renderer/db/collections.ts';
 import { migrationStrategiesFor } from '../../../renderer/db/derived-fields.ts';
@@ -14,6 +15,7 @@ import { toHex } from '../../../renderer/db/keys.ts';
 import {
   findApplicationsByIdNumber,
   findApplicationsByMobileLast4,
+  findNewestApplications,
 } from '../../../renderer/db/lookups.ts';
 import {
   fakeDexieStorage,
@@ -35,13 +37,13 @@ describe('schema migrations', () => {
         const expected = Array.from({ length: clientSchemas[name].version }, (_, i) => i + 1);
         expect(versions, name).toEqual(expected);
       }
-      expect(applicationClientSchema.version).toBe(1);
+      expect(applicationClientSchema.version).toBe(2);
     } finally {
       await store.close();
     }
   });
 
-  it('applications v0 → v1 adds blind indexes and last-4 fields to existing data', async () => {
+  it('applications v0 → v2 adds blind indexes, last-4 fields and the newest-first key to existing data', async () => {
     const name = uniqueName();
     const storage = fakeDexieStorage();
     const keys = testKeys();
@@ -78,6 +80,8 @@ describe('schema migrations', () => {
       expect(found.map((d) => d.id)).toEqual([old.id]);
       expect(found[0]?.blindMobile).toMatch(/^[0-9a-f]{64}$/);
       expect(found[0]?.acceptanceNo).toBe(old.acceptanceNo);
+      expect(found[0]?.newestFirst).toBe(newestFirstKey(old.acceptedAt));
+      expect((await findNewestApplications(store, 1)).map((d) => d.id)).toEqual([old.id]);
       const byLast4 = await findApplicationsByMobileLast4(
         store,
         (old.recipient?.mobile ?? '').slice(-4),

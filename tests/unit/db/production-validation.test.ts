@@ -45,7 +45,7 @@ describe('production validation (@cfworker/json-schema)', () => {
             recipient: {
               name: '李收件',
               mobile: '13900000000',
-              address: { divisionCode: '14010' },
+              address: { divisionCode: '14010', detail: '坞城路 1 号' },
             },
           }),
         ),
