@@ -14,7 +14,7 @@ export const ASCENT_EM = 0.88;
 /** A line of text as the runs of dots it inks, relative to its anchor dot. */
 export interface TextInk {
   /** Triples [dy, x0, x1): row offset and half-open column range, from the anchor dot. */
-  readonly runs: Int32Array;
+  readonly runs: Int16Array;
 }
 
 export interface TextLine {
@@ -36,7 +36,8 @@ export interface TextLine {
   readonly white: boolean;
 }
 
-const CACHE_LIMIT = 2048;
+/** Ink kept for repeated lines; a label's distinct lines average ~2.5 KB. */
+const CACHE_BYTES = 4 * 1024 * 1024;
 /** Scratch canvases come in these steps so a handful of sizes serve every line. */
 const WIDTH_STEP = 64;
 const HEIGHT_STEP = 16;
@@ -71,6 +72,7 @@ export function textRasteriserFor(fonts: FontSet): TextRasteriser {
 function createTextRasteriser(families: string): TextRasteriser {
   const scratches = new Map<string, Scratch>();
   const cache = new Map<string, TextInk>();
+  let cacheBytes = 0;
   let drawn = 0;
   let cached = 0;
   let redrawn = 0;
@@ -154,10 +156,12 @@ function createTextRasteriser(families: string): TextRasteriser {
       if (ink === undefined) {
         ink = draw(line, fracX, fracY, font);
         drawn += 1;
-        if (cache.size >= CACHE_LIMIT) {
-          // Oldest first: Map iterates in insertion order.
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
+        cacheBytes += ink.runs.byteLength;
+        // Least recently used first: Map iterates in insertion order.
+        for (const [oldKey, oldInk] of cache) {
+          if (cacheBytes <= CACHE_BYTES) break;
+          cache.delete(oldKey);
+          cacheBytes -= oldInk.runs.byteLength;
         }
       } else {
         cached += 1;
@@ -186,7 +190,7 @@ function runsFromAlpha(
   threshold: number,
   offsetX: number,
   offsetY: number,
-): Int32Array {
+): Int16Array {
   const runs: number[] = [];
   for (let y = 0; y < height; y += 1) {
     let start = -1;
@@ -201,5 +205,6 @@ function runsFromAlpha(
     }
     if (start >= 0) runs.push(y + offsetY, start + offsetX, width + offsetX);
   }
-  return Int32Array.from(runs);
+  // Dots on a label are far below 2^15 (150 mm at 300 dpi = 1,772).
+  return Int16Array.from(runs);
 }
