@@ -177,12 +177,15 @@ async function seedServer(
 
 export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics>> {
   const rounds = ctx.quick ? 1 : 2;
-  // The issue's sizes: 10,000 applications + 2,000 photos per run, a first full sync of
-  // 100,000 documents. BENCH_SYNC_DOCS / BENCH_FIRST_SYNC_DOCS override them (smoke runs).
+  // The issue's run size: 10,000 applications + 2,000 photos per run. The first full sync is
+  // measured with 30,000 documents and projected to the asked 100,000: the client writes
+  // about 150–250 documents/s here (z-schema validation of every document and of its
+  // replication metadata dominates), so 100,000 alone would take 7–11 minutes and the part
+  // would overrun its 15-minute budget. BENCH_SYNC_DOCS / BENCH_FIRST_SYNC_DOCS override.
   const documents = Number(process.env.BENCH_SYNC_DOCS ?? (ctx.quick ? 1_000 : 10_000));
   const photos = Math.round(documents / 5);
   const firstSyncIntakes = Math.round(
-    Number(process.env.BENCH_FIRST_SYNC_DOCS ?? (ctx.quick ? 5_000 : 100_000)) / 2,
+    Number(process.env.BENCH_FIRST_SYNC_DOCS ?? (ctx.quick ? 5_000 : 30_000)) / 2,
   );
   const catchUpRecords = ctx.quick ? 100 : 500;
   const url = await startPostgres();
@@ -441,7 +444,7 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
           ? notes
           : [
               ...notes,
-              `First full sync measured with ${firstDocs.toLocaleString('en')} documents, not 100,000 (BENCH_FIRST_SYNC_DOCS); the 100,000 figure is a linear projection (pull runs in fixed batches of 2,000, so time grows about linearly).`,
+              `First full sync measured with ${firstDocs.toLocaleString('en')} documents, not 100,000 (time budget of the part; BENCH_FIRST_SYNC_DOCS=100000 measures it); the 100,000 figure is a linear projection (pull runs in fixed batches of 2,000, so time grows about linearly).`,
             ],
     };
   } finally {
