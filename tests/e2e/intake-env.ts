@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test, type LaunchOptions } from '@playwright/test';
 import { build } from 'vite';
 import { runBrowserHost, type RunningBrowserHost } from '../../electron/browser-host/run.ts';
 import { addStaff, addStation, createEnrolmentCode } from '../../server/admin/commands.ts';
@@ -17,6 +18,7 @@ import { unwrap } from '../../shared/result.ts';
 import { startTestServer, TEST_SCRYPT_COST, type TestServer } from '../support/server-app.ts';
 import { VirtualPrinter } from '../support/virtual-printer.ts';
 import { writeCameraFile } from '../fixtures/camera/portrait.ts';
+import { chromiumArgs } from './playwright.config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = join(root, 'dist/renderer');
@@ -46,6 +48,19 @@ export function cameraFile(kind: 'portrait' | 'rubbing'): string {
   // Not under test-results/: Playwright empties that folder at the start of every run.
   const path = join(root, '.tmp', 'camera', `${kind}.y4m`);
   return existsSync(path) ? path : writeCameraFile(path, kind);
+}
+
+/** Chromium whose camera is the fake one showing `kind`, with the permission prompt allowed. */
+export function fakeCameraLaunchOptions(kind: 'portrait' | 'rubbing'): LaunchOptions {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      ...chromiumArgs,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${cameraFile(kind)}`,
+    ],
+  };
 }
 
 /**
@@ -214,6 +229,24 @@ export async function startIntakeEnv(): Promise<IntakeEnv> {
       await server.close();
       await rm(hostDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One environment per spec file: started before its first test and closed after its last.
+ * Call at the top level of a spec; the returned getter is for use inside its tests.
+ */
+export function useIntakeEnv(): () => IntakeEnv {
+  let env: IntakeEnv | undefined;
+  test.beforeAll(async () => {
+    env = await startIntakeEnv();
+  });
+  test.afterAll(async () => {
+    await env?.close();
+  });
+  return () => {
+    if (!env) throw new Error('the intake environment has not started');
+    return env;
   };
 }
 

@@ -5,16 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chromiumArgs } from './playwright.config.ts';
 import { zbarRead } from '../support/printer-zbar.ts';
 import {
-  cameraFile,
+  fakeCameraLaunchOptions,
   grantedNumbers,
   serverDocuments,
   serverMediaVerified,
   STAFF,
-  startIntakeEnv,
-  type IntakeEnv,
+  useIntakeEnv,
 } from './intake-env.ts';
 import {
   chooseAddress,
@@ -27,29 +25,16 @@ import {
 } from './intake-steps.ts';
 
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...chromiumArgs,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${cameraFile('portrait')}`,
-    ],
-  },
+  launchOptions: fakeCameraLaunchOptions('portrait'),
 });
 
-let env: IntakeEnv;
-test.beforeAll(async () => {
-  env = await startIntakeEnv();
-});
-test.afterAll(async () => {
-  await env?.close();
-});
+const intakeEnv = useIntakeEnv();
 
 test('an ID-card renewal taken offline prints, then reaches the server within 10 s', async ({
   page,
 }) => {
   test.setTimeout(180_000);
+  const env = intakeEnv();
   await enrol(page, env);
   await login(page, STAFF.clerk);
   // Online first: the device syncs and receives its block of waybill numbers.

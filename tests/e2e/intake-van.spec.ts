@@ -1,14 +1,12 @@
 // Done-when: the van flow — plate registration with rubbing photos; shift-start and
 // shift-end slips. On the van's 10-inch tablet (1280×800, touch mode).
 import { expect, test, type Page } from '@playwright/test';
-import { chromiumArgs } from './playwright.config.ts';
 import {
-  cameraFile,
+  fakeCameraLaunchOptions,
   serverDocuments,
   serverMediaVerified,
   STAFF,
-  startIntakeEnv,
-  type IntakeEnv,
+  useIntakeEnv,
 } from './intake-env.ts';
 import {
   alignRubbingCorners,
@@ -23,24 +21,10 @@ import {
 test.use({
   viewport: { width: 1280, height: 800 },
   hasTouch: true,
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...chromiumArgs,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${cameraFile('rubbing')}`,
-    ],
-  },
+  launchOptions: fakeCameraLaunchOptions('rubbing'),
 });
 
-let env: IntakeEnv;
-test.beforeAll(async () => {
-  env = await startIntakeEnv();
-});
-test.afterAll(async () => {
-  await env?.close();
-});
+const intakeEnv = useIntakeEnv();
 
 async function captureRubbing(page: Page, kind: '车架号拓印' | '发动机号拓印') {
   await page.getByTestId('capture-rubbing').click();
@@ -59,6 +43,7 @@ test('van crew: shift-start slip, plate registration with rubbings, shift-end sl
   page,
 }) => {
   test.setTimeout(180_000);
+  const env = intakeEnv();
   await enrol(page, env);
   // The tablet starts in touch mode (coarse pointer): large targets.
   await login(page, STAFF.van);
