@@ -314,7 +314,7 @@ export async function runLocal(ctx: PartContext): Promise<PartOutcome<LocalMetri
         'The floor is raw Dexie with the same writes and durability but no encryption, validation or blind indexes: the ratio is the price of RxDB plus protection of personal data.',
         'Seeded records carry no photo bytes (200,000 × 30 KB = 6 GB); each measured save writes its own 30 KB photo.',
         `Seeding: ${chunk.toLocaleString('en')} records per bulkInsert per collection (application, waybill, event), as a first sync writes them.`,
-        'Records list: the newest 500 are read through a look-back window on acceptedAt (renderer/db/lookups.ts findNewestApplications). Seeded records are dated months before the run and the measured saves are dated now, so the first window (2 days) holds the saves: the list reads about as many applications as it shows. With no recent records the window widens (14, 90, 365 days, then all).',
+        'Records list: the newest 500 through the ascending newestFirst index (renderer/db/lookups.ts findNewestApplications), so it reads about as many applications as it shows.',
         "Time until usable is the data layer's restart (open + first records list in a fresh page); the real UI start-up needs a seeded database under the browser host's keys and a scripted login (bench/lib/app-startup.ts).",
         ...(measuredAll
           ? []
