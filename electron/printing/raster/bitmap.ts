@@ -57,7 +57,10 @@ export function fillRow(bitmap: Bitmap, row: number, x0: number, x1: number, bla
   const head = base + firstByte;
   const tail = base + lastByte;
   data[head] = black ? (data[head] ?? 0) | headMask : (data[head] ?? 0) & ~headMask;
-  data.fill(black ? 0xff : 0, head + 1, tail);
+  const value = black ? 0xff : 0;
+  // Text runs are short: a plain loop beats calling into the fill builtin.
+  if (tail - head < 16) for (let i = head + 1; i < tail; i += 1) data[i] = value;
+  else data.fill(value, head + 1, tail);
   data[tail] = black ? (data[tail] ?? 0) | tailMask : (data[tail] ?? 0) & ~tailMask;
 }
 
