@@ -21,7 +21,13 @@ import { sealFields } from './pii.ts';
 import { toWire } from './pull.ts';
 import { quarantine, rejection } from './rejections.ts';
 import { birthDateOf, trackLookup } from './track-index.ts';
-import { checkWaybillNumber, claimWaybillNumber } from './waybill-numbers.ts';
+import {
+  checkWaybillNumber,
+  claimWaybillNumber,
+  loadNumberBlocks,
+  needsBlock,
+  type NumberBlock,
+} from './waybill-numbers.ts';
 import { validateDocument } from './validate.ts';
 
 type Body = Record<string, unknown>;
@@ -143,6 +149,7 @@ export async function pushDocuments(
     );
     const inDatabase = new Set(stored.keys());
     const writes: Write[] = [];
+    let blocks: NumberBlock[] | null = null;
     for (const candidate of candidates) {
       const existing = stored.get(candidate.id);
       const stationId = String(candidate.body.stationId);
@@ -177,11 +184,10 @@ export async function pushDocuments(
       }
       if (collection === 'waybills') {
         const number = String(candidate.body.waybillNo);
-        const check = await checkWaybillNumber(tx, {
-          body: candidate.body,
-          deviceId: claims.deviceId,
-          isNew: !existing || String(existing.body.waybillNo) !== number,
-        });
+        const isNew = !existing || String(existing.body.waybillNo) !== number;
+        if (needsBlock(candidate.body, isNew))
+          blocks ??= await loadNumberBlocks(tx, claims.deviceId);
+        const check = checkWaybillNumber(blocks ?? [], { body: candidate.body, isNew });
         const claim = check.ok ? await claimWaybillNumber(tx, candidate.id, number) : check;
         if (!claim.ok) {
           refuse(candidate.id, candidate.raw, claim.error);

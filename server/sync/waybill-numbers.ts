@@ -1,27 +1,61 @@
 // A waybill's S10 number must come from one of the pushing device's number blocks, and no
 // two waybills may share a number. Domestic 13-digit numbers come from EMS's own system:
-// only their uniqueness is checked.
+// only their uniqueness is checked. A push loads the device's blocks once and checks each
+// number in memory; claiming a number is one statement.
 import type { Queryable } from '../db/types.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { parseWaybill } from './domain.ts';
 
-export async function checkWaybillNumber(
-  tx: Queryable,
-  input: { body: Record<string, unknown>; deviceId: string; isNew: boolean },
-): Promise<Result<null>> {
+export interface NumberBlock {
+  id: string;
+  serviceIndicator: string;
+  firstSerial: number;
+  count: number;
+}
+
+/** The device's number blocks (a device holds a handful: one query per push). */
+export async function loadNumberBlocks(tx: Queryable, deviceId: string): Promise<NumberBlock[]> {
+  const { rows } = await tx.query<{
+    id: string;
+    service_indicator: string;
+    first_serial: string;
+    count: number;
+  }>(
+    `SELECT id, service_indicator, first_serial::text AS first_serial, count
+       FROM number_blocks WHERE device_id = $1`,
+    [deviceId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    serviceIndicator: r.service_indicator,
+    firstSerial: Number(r.first_serial),
+    count: Number(r.count),
+  }));
+}
+
+/** Whether a waybill row needs the device's blocks (a new S10 number). */
+export function needsBlock(body: Record<string, unknown>, isNew: boolean): boolean {
+  if (!isNew) return false;
+  const parsed = parseWaybill(body);
+  return parsed.ok && parsed.value.form === 's10';
+}
+
+export function checkWaybillNumber(
+  blocks: readonly NumberBlock[],
+  input: { body: Record<string, unknown>; isNew: boolean },
+): Result<null> {
   if (!input.isNew) return ok(null);
   const parsed = parseWaybill(input.body);
   if (!parsed.ok) return parsed;
   const number = parsed.value;
   if (number.form !== 's10') return ok(null);
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT id FROM number_blocks
-      WHERE device_id = $1 AND service_indicator = $2
-        AND first_serial <= $3::bigint AND first_serial + count > $3::bigint
-      LIMIT 1`,
-    [input.deviceId, number.serviceIndicator, number.serial],
+  const serial = Number(number.serial);
+  const block = blocks.find(
+    (b) =>
+      b.serviceIndicator === number.serviceIndicator &&
+      b.firstSerial <= serial &&
+      serial < b.firstSerial + b.count,
   );
-  const block = rows[0];
   if (!block) {
     return fail(
       'WAYBILL_NOT_IN_BLOCK',
@@ -48,13 +82,17 @@ export async function claimWaybillNumber(
   waybillId: string,
   waybillNo: string,
 ): Promise<Result<null>> {
-  await tx.query(
-    'INSERT INTO waybill_numbers (waybill_no, waybill_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [waybillNo, waybillId],
-  );
+  // The insert's own row, or else the row that already holds the number (the outer SELECT
+  // sees the table as it was before this statement).
   const { rows } = await tx.query<{ waybill_id: string }>(
-    'SELECT waybill_id FROM waybill_numbers WHERE waybill_no = $1',
-    [waybillNo],
+    `WITH claimed AS (
+       INSERT INTO waybill_numbers (waybill_no, waybill_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING waybill_id
+     )
+     SELECT waybill_id FROM claimed
+     UNION ALL
+     SELECT waybill_id FROM waybill_numbers WHERE waybill_no = $1`,
+    [waybillNo, waybillId],
   );
   if (rows[0]?.waybill_id !== waybillId) {
     return fail(
