@@ -8,7 +8,7 @@ import { GlobalFonts, createCanvas, loadImage } from '@napi-rs/canvas';
 import { readResult, type PartResult } from './results.ts';
 import type { LocalMetrics } from '../local.ts';
 import type { SyncMetrics } from '../sync.ts';
-import type { ServerMetrics } from '../server.ts';
+import type { LevelResult, ServerMetrics } from '../server.ts';
 import type { PrintMetrics } from '../print.ts';
 
 /** BENCH_PLOTS_DIR: see BENCH_RESULTS_DIR. */
@@ -216,6 +216,40 @@ function serverPlots(r: PartResult<ServerMetrics>): Promise<string>[] {
           data: names.map(() => 250),
           lineStyle: { type: 'dashed', color: '#d33' },
           symbol: 'none',
+        },
+      ],
+    }),
+    // Who used the 2 cores at each level: the server, PostgreSQL, and the load generator.
+    render('server-cpu.png', {
+      title: title(
+        'Server: CPU by process and database statements per item',
+        'CPU % of one core (200 = both cores); statements counted in the server process',
+      ),
+      legend,
+      grid: { ...grid, right: 70 },
+      xAxis: { type: 'category', data: names, axisLabel: { rotate: 20, fontSize: 10 } },
+      yAxis: [
+        { type: 'value', name: 'CPU %' },
+        { type: 'log', name: 'statements/item (log)', position: 'right' },
+      ],
+      series: [
+        ...(
+          [
+            ['server', (l: LevelResult) => l.serverCpuPercent],
+            ['PostgreSQL', (l: LevelResult) => l.postgresCpuPercent],
+            ['load generator', (l: LevelResult) => l.clientCpuPercent],
+          ] as const
+        ).map(([name, value]) => ({
+          name,
+          type: 'bar',
+          stack: 'cpu',
+          data: m.levels.map((l) => value(l) ?? null),
+        })),
+        {
+          name: 'statements/item',
+          type: 'line',
+          yAxisIndex: 1,
+          data: m.levels.map((l) => l.queriesPerItem ?? null),
         },
       ],
     }),

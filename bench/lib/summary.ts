@@ -106,6 +106,8 @@ function serverSection(r: PartResult<ServerMetrics>): string {
   const m = r.metrics;
   return [
     '### Server (one process, PostgreSQL, 2 cores shared with the load generator)',
+    'An item is one intake: 3 pushes (application, waybill, event) and a 30 KB photo PUT. Delivery: from the moment the application push is sent to its arrival on the stream of the other device of the same station. DB statements and transaction time are counted in the server process around its database handle; PostgreSQL CPU is every postgres process on the machine (shared with other users of the cluster).',
+    '',
     table(
       [
         'devices',
@@ -117,7 +119,10 @@ function serverSection(r: PartResult<ServerMetrics>): string {
         'delivery p50 / p99 ms',
         'server CPU %',
         'PostgreSQL CPU %',
+        'load generator CPU %',
         'CPU ms per item (server + PostgreSQL)',
+        'DB statements per item',
+        'transaction ms (mean)',
         'RSS MiB',
         'errors',
         'degraded',
@@ -132,9 +137,12 @@ function serverSection(r: PartResult<ServerMetrics>): string {
         `${fmt(l.delivery.p50)} / ${fmt(l.delivery.p99)}`,
         l.serverCpuPercent,
         l.postgresCpuPercent,
+        fmt(l.clientCpuPercent, 0),
         l.itemsPerSecond > 0
           ? `${fmt((l.serverCpuPercent * 10) / l.itemsPerSecond)} + ${fmt((l.postgresCpuPercent * 10) / l.itemsPerSecond)}`
           : '—',
+        fmt(l.queriesPerItem),
+        fmt(l.transactionMs),
         fmt(l.serverRssMiB, 0),
         Object.entries(l.errors)
           .map(([k, v]) => `${k}:${v}`)

@@ -49,6 +49,8 @@ export async function runStream(
   let closed = false;
   let draining: Promise<void> | null = null;
   let again = false;
+  /** A pull has completed since this stream subscribed to the feed. */
+  let caughtUp = false;
 
   const write = (text: string): void => {
     if (closed) return;
@@ -85,16 +87,21 @@ export async function runStream(
     draining = (async () => {
       do {
         again = false;
-        await drainOnce().catch(() => close());
+        await drainOnce().then(
+          () => (caughtUp = true),
+          () => close(),
+        );
       } while (again && !closed);
       draining = null;
     })();
   };
-  // Up to date (at or past the batch's start, not pulling): send the batch's rows of this
-  // scope, no query. Otherwise pull from where this stream is.
+  // Every batch after the subscription reaches this stream when it holds rows of its scope,
+  // and the first pull after subscribing covers everything before the feed's position then.
+  // So once a pull has completed (and none runs), a batch's rows are all this stream lacks:
+  // send them without a query. Otherwise, or when the batch has no documents, pull.
   const onChange = (batch: ChangeBatch): void => {
     if (closed) return;
-    if (!batch.complete || draining || comparePositions(position, batch.from) < 0) {
+    if (!batch.complete || !caughtUp || draining) {
       drain();
       return;
     }
