@@ -1,12 +1,12 @@
 // The applicant: read the ID card (fills ID number, name and the chip photo), or type.
-import { Alert, Button, Card, Col, Input, Row, Tag } from 'antd';
+import { Alert, Button, Card, Row, Tag } from 'antd';
 import { IdcardOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/index.ts';
 import { readIdCard } from '../../app/data/devices.ts';
 import type { WaypostError } from '../../../shared/result.ts';
-import { Field } from './Field.tsx';
+import { InputField } from './InputField.tsx';
 import { useIntake } from './store.ts';
 
 export function ApplicantSection() {
@@ -57,61 +57,53 @@ export function ApplicantSection() {
         />
       )}
       <Row gutter={12}>
-        <Col span={10}>
-          <Field
-            path="applicant.idNumber"
-            label={
-              <span>
-                {t('intake.idNumber')}
-                {applicant.fromReader && (
-                  <Tag color="blue" style={{ marginLeft: 8 }}>
-                    {t('intake.idCardRead')}
-                  </Tag>
-                )}
-              </span>
-            }
-            required
-          >
-            <Input
-              className="wp-mono"
-              value={applicant.idNumber}
-              maxLength={22}
-              placeholder={t('intake.idNumberPlaceholder')}
-              autoComplete="off"
-              data-testid="applicant-id"
-              onChange={(e) =>
-                update('applicant.idNumber', (d) => (d.applicant.idNumber = e.target.value))
-              }
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field path="applicant.name" label={t('intake.name')} required>
-            <Input
-              value={applicant.name}
-              maxLength={30}
-              autoComplete="off"
-              data-testid="applicant-name"
-              onChange={(e) => update('applicant.name', (d) => (d.applicant.name = e.target.value))}
-            />
-          </Field>
-        </Col>
-        <Col span={8}>
-          <Field path="applicant.mobile" label={t('intake.mobile')} required>
-            <Input
-              className="wp-mono"
-              value={applicant.mobile}
-              maxLength={20}
-              inputMode="tel"
-              placeholder={t('intake.mobilePlaceholder')}
-              autoComplete="off"
-              data-testid="applicant-mobile"
-              onChange={(e) =>
-                update('applicant.mobile', (d) => (d.applicant.mobile = e.target.value))
-              }
-            />
-          </Field>
-        </Col>
+        <InputField
+          span={10}
+          path="applicant.idNumber"
+          label={
+            <span>
+              {t('intake.idNumber')}
+              {applicant.fromReader && (
+                <Tag color="blue" style={{ marginLeft: 8 }}>
+                  {t('intake.idCardRead')}
+                </Tag>
+              )}
+            </span>
+          }
+          required
+          mono
+          value={applicant.idNumber}
+          maxLength={22}
+          placeholder={t('intake.idNumberPlaceholder')}
+          autoComplete="off"
+          testId="applicant-id"
+          write={(d, text) => (d.applicant.idNumber = text)}
+        />
+        <InputField
+          span={6}
+          path="applicant.name"
+          label={t('intake.name')}
+          required
+          value={applicant.name}
+          maxLength={30}
+          autoComplete="off"
+          testId="applicant-name"
+          write={(d, text) => (d.applicant.name = text)}
+        />
+        <InputField
+          span={8}
+          path="applicant.mobile"
+          label={t('intake.mobile')}
+          required
+          mono
+          value={applicant.mobile}
+          maxLength={20}
+          inputMode="tel"
+          placeholder={t('intake.mobilePlaceholder')}
+          autoComplete="off"
+          testId="applicant-mobile"
+          write={(d, text) => (d.applicant.mobile = text)}
+        />
       </Row>
     </Card>
   );

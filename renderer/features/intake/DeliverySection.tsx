@@ -18,6 +18,7 @@ import { useMemo } from 'react';
 import { SLA_TIERS as TIERS } from '../../../shared/sla/index.ts';
 import { DECLINE_REASONS, type SlaTierCode } from './draft.ts';
 import { Field } from './Field.tsx';
+import { InputField } from './InputField.tsx';
 import { AddressPicker } from './AddressPicker.tsx';
 import { deliveryPromise, divisionsLookup } from './address.ts';
 import { checkAddress } from './validate.ts';
@@ -96,31 +97,27 @@ export function DeliverySection() {
           </Checkbox>
           {!recipient.sameAsApplicant && (
             <Row gutter={12}>
-              <Col span={10}>
-                <Field path="recipient.name" label={t('intake.recipientName')} required>
-                  <Input
-                    value={recipient.name}
-                    maxLength={30}
-                    data-testid="recipient-name"
-                    onChange={(e) =>
-                      update('recipient.name', (d) => (d.recipient.name = e.target.value))
-                    }
-                  />
-                </Field>
-              </Col>
-              <Col span={14}>
-                <Field path="recipient.mobile" label={t('intake.recipientMobile')} required>
-                  <Input
-                    className="wp-mono"
-                    value={recipient.mobile}
-                    maxLength={20}
-                    data-testid="recipient-mobile"
-                    onChange={(e) =>
-                      update('recipient.mobile', (d) => (d.recipient.mobile = e.target.value))
-                    }
-                  />
-                </Field>
-              </Col>
+              <InputField
+                span={10}
+                path="recipient.name"
+                label={t('intake.recipientName')}
+                required
+                value={recipient.name}
+                maxLength={30}
+                testId="recipient-name"
+                write={(d, text) => (d.recipient.name = text)}
+              />
+              <InputField
+                span={14}
+                path="recipient.mobile"
+                label={t('intake.recipientMobile')}
+                required
+                mono
+                value={recipient.mobile}
+                maxLength={20}
+                testId="recipient-mobile"
+                write={(d, text) => (d.recipient.mobile = text)}
+              />
             </Row>
           )}
           <Field path="recipient.address" label={t('intake.address')} required>

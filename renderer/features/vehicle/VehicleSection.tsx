@@ -1,6 +1,6 @@
 // 号牌登记: plate (kind recognised as typed; temporary plates need the clerk's tick), plate
 // type, VIN with its check digit, engine number, owner, and the number rubbings.
-import { Button, Card, Checkbox, Col, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Row, Select, Space, Tag, Typography } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import {
 } from '../../../shared/validation/index.ts';
 import { usePreferences } from '../../stores/preferences.ts';
 import { Field } from '../intake/Field.tsx';
+import { InputField } from '../intake/InputField.tsx';
 import { useIntake } from '../intake/store.ts';
 import { useObjectUrls } from '../photos/DocumentScan.tsx';
 import { RubbingCapture } from '../photos/RubbingCapture.tsx';
@@ -37,48 +38,42 @@ export function VehicleSection() {
   return (
     <Card size="small" title={t('intake.sectionVehicle')} data-testid="vehicle-section">
       <Row gutter={12}>
-        <Col span={8}>
-          <Field
-            path="vehicle.plate"
-            required
-            label={
-              <span>
-                {t('vehicle.plate')}
-                {plateInfo && (
-                  <Tag
-                    color={plateInfo.temporary ? 'orange' : 'blue'}
-                    style={{ marginLeft: 8 }}
-                    data-testid="plate-kind"
-                  >
-                    {t(`plateKind.${plateInfo.kind}`)}
-                  </Tag>
-                )}
-              </span>
-            }
-          >
-            <Input
-              className="wp-mono"
-              value={vehicle.plate}
-              maxLength={12}
-              placeholder={t('vehicle.platePlaceholder')}
-              data-testid="vehicle-plate"
-              onChange={(e) =>
-                update('vehicle.plate', (d) => {
-                  d.vehicle.plate = e.target.value;
-                  d.vehicle.temporaryConfirmed = false;
-                  const parsed = parsePlate(e.target.value);
-                  const kind = parsed.ok
-                    ? parsed.value.kind
-                    : isTemporaryPlateCandidate(e.target.value)
-                      ? 'temporary'
-                      : null;
-                  const suggested = kind ? suggestedPlateType(kind) : undefined;
-                  if (suggested && !d.vehicle.plateType) d.vehicle.plateType = suggested;
-                })
-              }
-            />
-          </Field>
-        </Col>
+        <InputField
+          span={8}
+          path="vehicle.plate"
+          required
+          label={
+            <span>
+              {t('vehicle.plate')}
+              {plateInfo && (
+                <Tag
+                  color={plateInfo.temporary ? 'orange' : 'blue'}
+                  style={{ marginLeft: 8 }}
+                  data-testid="plate-kind"
+                >
+                  {t(`plateKind.${plateInfo.kind}`)}
+                </Tag>
+              )}
+            </span>
+          }
+          mono
+          value={vehicle.plate}
+          maxLength={12}
+          placeholder={t('vehicle.platePlaceholder')}
+          testId="vehicle-plate"
+          write={(d, text) => {
+            d.vehicle.plate = text;
+            d.vehicle.temporaryConfirmed = false;
+            const parsed = parsePlate(text);
+            const kind = parsed.ok
+              ? parsed.value.kind
+              : isTemporaryPlateCandidate(text)
+                ? 'temporary'
+                : null;
+            const suggested = kind ? suggestedPlateType(kind) : undefined;
+            if (suggested && !d.vehicle.plateType) d.vehicle.plateType = suggested;
+          }}
+        />
         <Col span={7}>
           <Field path="vehicle.plateType" label={t('vehicle.plateType')} required>
             <Select
@@ -95,19 +90,17 @@ export function VehicleSection() {
             />
           </Field>
         </Col>
-        <Col span={9}>
-          <Field path="vehicle.engineNo" label={t('vehicle.engineNo')} required>
-            <Input
-              className="wp-mono"
-              value={vehicle.engineNo}
-              maxLength={32}
-              data-testid="vehicle-engine"
-              onChange={(e) =>
-                update('vehicle.engineNo', (d) => (d.vehicle.engineNo = e.target.value))
-              }
-            />
-          </Field>
-        </Col>
+        <InputField
+          span={9}
+          path="vehicle.engineNo"
+          label={t('vehicle.engineNo')}
+          required
+          mono
+          value={vehicle.engineNo}
+          maxLength={32}
+          testId="vehicle-engine"
+          write={(d, text) => (d.vehicle.engineNo = text)}
+        />
       </Row>
       {plateInfo?.temporary && (
         <Checkbox
@@ -122,29 +115,27 @@ export function VehicleSection() {
         </Checkbox>
       )}
       <Row gutter={12}>
-        <Col span={12}>
-          <Field path="vehicle.vin" label={t('vehicle.vin')} required>
-            <Input
-              className="wp-mono"
-              value={vehicle.vin}
-              maxLength={17}
-              placeholder={t('vehicle.vinPlaceholder')}
-              suffix={
-                vinOk ? (
-                  <Tag color="green" style={{ marginInlineEnd: 0 }}>
-                    ✓
-                  </Tag>
-                ) : (
-                  <span />
-                )
-              }
-              data-testid="vehicle-vin"
-              onChange={(e) =>
-                update('vehicle.vin', (d) => (d.vehicle.vin = e.target.value.toUpperCase()))
-              }
-            />
-          </Field>
-        </Col>
+        <InputField
+          span={12}
+          path="vehicle.vin"
+          label={t('vehicle.vin')}
+          required
+          mono
+          value={vehicle.vin}
+          maxLength={17}
+          placeholder={t('vehicle.vinPlaceholder')}
+          suffix={
+            vinOk ? (
+              <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                ✓
+              </Tag>
+            ) : (
+              <span />
+            )
+          }
+          testId="vehicle-vin"
+          write={(d, text) => (d.vehicle.vin = text.toUpperCase())}
+        />
         <Col span={12}>
           <Field
             path="vehicle.ownerName"
@@ -168,31 +159,26 @@ export function VehicleSection() {
       </Row>
       {!vehicle.ownerSameAsApplicant && (
         <Row gutter={12}>
-          <Col span={12}>
-            <Field path="vehicle.ownerName" label={t('vehicle.ownerName')} required>
-              <Input
-                value={vehicle.ownerName}
-                maxLength={30}
-                data-testid="owner-name"
-                onChange={(e) =>
-                  update('vehicle.ownerName', (d) => (d.vehicle.ownerName = e.target.value))
-                }
-              />
-            </Field>
-          </Col>
-          <Col span={12}>
-            <Field path="vehicle.ownerIdNumber" label={t('vehicle.ownerId')}>
-              <Input
-                className="wp-mono"
-                value={vehicle.ownerIdNumber}
-                maxLength={22}
-                data-testid="owner-id"
-                onChange={(e) =>
-                  update('vehicle.ownerIdNumber', (d) => (d.vehicle.ownerIdNumber = e.target.value))
-                }
-              />
-            </Field>
-          </Col>
+          <InputField
+            span={12}
+            path="vehicle.ownerName"
+            label={t('vehicle.ownerName')}
+            required
+            value={vehicle.ownerName}
+            maxLength={30}
+            testId="owner-name"
+            write={(d, text) => (d.vehicle.ownerName = text)}
+          />
+          <InputField
+            span={12}
+            path="vehicle.ownerIdNumber"
+            label={t('vehicle.ownerId')}
+            mono
+            value={vehicle.ownerIdNumber}
+            maxLength={22}
+            testId="owner-id"
+            write={(d, text) => (d.vehicle.ownerIdNumber = text)}
+          />
         </Row>
       )}
       <Space align="center" wrap>
