@@ -5,12 +5,13 @@
 // retried with backoff, and only marked uploaded once the server confirmed (one write a round).
 // Bytes stay on the device at least until then; evictUploadedMedia() may free them later.
 import type { RxCollection, RxDocument } from 'rxdb';
-import { API_PREFIX } from '../../shared/sync/protocol.ts';
+import { API_PREFIX, SYNC_LIMITS } from '../../shared/sync/protocol.ts';
 import {
   MEDIA_BATCH_CONTENT_TYPE,
   MEDIA_BATCH_MAX_ITEMS,
   MEDIA_BATCH_TARGET_BYTES,
   frameHeader,
+  readFrames,
 } from '../../shared/sync/media-batch.ts';
 import type { ClientDocTypes } from '../db/collections.ts';
 import { toHex } from '../db/keys.ts';
@@ -26,6 +27,7 @@ export type MediaInput = Omit<MediaDoc, 'sha256' | 'bytes' | 'uploadState' | 'up
 export const mediaPath = (sha256: string) => `${API_PREFIX}/media/${sha256}`;
 export const MEDIA_MISSING_PATH = `${API_PREFIX}/media/missing`;
 export const MEDIA_BATCH_PATH = `${API_PREFIX}/media/batch`;
+export const MEDIA_FETCH_PATH = `${API_PREFIX}/media/fetch`;
 /** Hashes per missing-query (the server's cap). */
 const MAX_MISSING_QUERY = 500;
 /** Pending documents per upload round. */
@@ -233,6 +235,48 @@ export async function uploadBatch(
     }
   }
   return { accepted: new Set(body.accepted.map(String)), refused };
+}
+
+/**
+ * Many photos in one request (POST /media/fetch, at most MEDIA_BATCH_MAX_ITEMS hashes): the
+ * bytes of those the caller may see, each checked against its hash here. `null` when the
+ * server does not know the route (an older v1 server: GET them one by one).
+ */
+export async function downloadMedia(
+  http: SyncHttp,
+  hashes: readonly string[],
+): Promise<Map<string, Uint8Array> | null> {
+  const response = await http.raw('POST', MEDIA_FETCH_PATH, {
+    body: JSON.stringify({ sha256: hashes }),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (response.status === 404 || response.status === 405) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new SyncHttpError(
+      response.status >= 500 || response.status === 429 ? 'server' : 'client',
+      response.status,
+      `HTTP_${response.status}`,
+      'media fetch refused',
+    );
+  }
+  const frames = readFrames(
+    new Uint8Array(await response.arrayBuffer()),
+    SYNC_LIMITS.maxMediaBytes,
+  );
+  if (!frames.ok) throw new SyncHttpError('server', 200, frames.error.code, 'unreadable media');
+  const out = new Map<string, Uint8Array>();
+  for (const frame of frames.value) {
+    const copy = frame.bytes.slice();
+    if ((await sha256Hex(copy.buffer)) !== frame.sha256) {
+      throw new SyncHttpError('server', 200, 'MEDIA_HASH_MISMATCH', 'downloaded bytes changed');
+    }
+    out.set(frame.sha256, copy);
+  }
+  return out;
 }
 
 /** Groups documents into batches of about MEDIA_BATCH_TARGET_BYTES; big files go alone. */

@@ -1,5 +1,6 @@
 // POST /media/missing (one question for many hashes instead of a HEAD per photo) and
-// POST /media/batch (many photos in one body, each checked as a PUT is).
+// POST /media/batch (many photos in one body, each checked as a PUT is) and POST /media/fetch
+// (many photos back, only those a media document in the caller's scope names).
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,13 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   ensureStation,
+  inserts,
   loginAs,
+  pushDocs,
   startTestServer,
   type Session,
   type TestServer,
 } from '../../support/server-app.ts';
 import { databaseKinds } from '../../support/server-db.ts';
-import { MEDIA_BATCH_CONTENT_TYPE, frameHeader } from '../../../shared/sync/media-batch.ts';
+import {
+  MEDIA_BATCH_CONTENT_TYPE,
+  frameHeader,
+  readFrames,
+} from '../../../shared/sync/media-batch.ts';
+import { ulid } from 'ulid';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const jpeg = (seed: string) =>
@@ -149,5 +157,57 @@ describe.each(databaseKinds())('media missing-query and batch upload on %s', (ki
       headers: { 'content-type': MEDIA_BATCH_CONTENT_TYPE },
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('sends back, in one body, the photos that media documents in scope name', async () => {
+    const mine = jpeg('fetch-1');
+    const theirs = jpeg('fetch-2');
+    const stored = await batch([
+      { sha256: sha256(mine), bytes: mine },
+      { sha256: sha256(theirs), bytes: theirs },
+    ]);
+    expect(stored.json<{ accepted: string[] }>().accepted).toHaveLength(2);
+    await ensureStation(server.db, 'S2', '140105');
+    const other = await loginAs(server, { stationId: 'S2' });
+    const media = (who: Session, hash: string, bytes: Buffer) => ({
+      id: ulid(),
+      stationId: who.stationId,
+      deviceId: who.deviceId,
+      createdAt: 1_767_225_600_000,
+      updatedAt: 1_767_225_600_000,
+      sha256: hash,
+      kind: 'portrait',
+      mime: 'image/jpeg',
+      bytes: bytes.length,
+      _deleted: false,
+    });
+    for (const [who, bytes] of [
+      [session, mine],
+      [other, theirs],
+    ] as const) {
+      const pushed = await pushDocs(
+        server,
+        who,
+        'media',
+        inserts([media(who, sha256(bytes), bytes)]),
+      );
+      expect(pushed.rejected).toEqual([]);
+    }
+    const answer = await api(
+      server,
+      {
+        method: 'POST',
+        url: '/media/fetch',
+        payload: { sha256: [sha256(mine), sha256(theirs), sha256(jpeg('never'))] },
+      },
+      session,
+    );
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toContain(MEDIA_BATCH_CONTENT_TYPE);
+    expect(answer.headers['cache-control']).toBe('private, no-store');
+    const frames = readFrames(answer.rawPayload, 1 << 20);
+    expect(
+      frames.ok && frames.value.map((f) => [f.sha256, Buffer.from(f.bytes).equals(mine)]),
+    ).toEqual([[sha256(mine), true]]);
   });
 });

@@ -1,6 +1,7 @@
 // The media queue against the real server: many photos go as one missing-question and a few
 // batches (counted at the fetch), bytes the server already holds are not sent again, and a
-// server without the batch routes (an older v1) still gets every photo by HEAD + PUT.
+// server without the batch routes (an older v1) still gets every photo by HEAD + PUT; the
+// photos come back many to a request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -9,7 +10,7 @@ import {
   type Session,
   type TestServer,
 } from '../../support/server-app.ts';
-import { createMediaQueue, storeMedia } from '../../../renderer/sync/media-queue.ts';
+import { createMediaQueue, downloadMedia, storeMedia } from '../../../renderer/sync/media-queue.ts';
 import { T0 } from '../../unit/db/fixtures.ts';
 import { openClient, stopServer, waitFor } from './clients.ts';
 
@@ -99,6 +100,14 @@ async function uploadAll(session: Session, older: boolean, count: number) {
       expect(now?.uploadState).toBe('uploaded');
       const head = await api(server, { method: 'HEAD', url: `/media/${doc.sha256}` }, session);
       expect(head.statusCode).toBe(200);
+    }
+    if (!older) {
+      // Back in one request, each checked against its hash (the media documents are synced).
+      await client.engine.awaitInSync();
+      const hashes = [...new Set(docs.map((d) => d.sha256))];
+      const back = await downloadMedia(client.engine.http, hashes);
+      expect([...(back?.keys() ?? [])].sort()).toEqual([...hashes].sort());
+      expect([...(back?.get(docs[0]!.sha256) ?? [])]).toEqual([...jpeg(0)]);
     }
     return counting.seen;
   } finally {

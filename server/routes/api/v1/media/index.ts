@@ -14,6 +14,8 @@ import { writeAudit } from '../../../../auth/repository.ts';
 import { SYNC_LIMITS } from '../../../../../shared/sync/protocol.ts';
 import {
   MEDIA_BATCH_CONTENT_TYPE,
+  MEDIA_BATCH_MAX_ITEMS,
+  frameHeader,
   readFrames,
   type MediaFrame,
 } from '../../../../../shared/sync/media-batch.ts';
@@ -26,7 +28,7 @@ const params = Type.Object({ sha256: Type.String({ pattern: SHA256_PATTERN }) })
 export const MAX_MISSING_QUERY = 500;
 const BINARY_TYPES = ['application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'];
 
-/** Files written (and fsynced) at once for one batch. */
+/** Files written (and fsynced) or read at once for one batch. */
 const BATCH_WRITE_CONCURRENCY = 8;
 
 /** The checks a PUT makes, for one frame of a batch; null when the bytes are acceptable. */
@@ -213,6 +215,57 @@ const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const unique = [...new Set(request.body.sha256)];
       const has = await Promise.all(unique.map((sha256) => app.mediaStore.has(sha256)));
       return { missing: unique.filter((_, i) => !has[i]) };
+    },
+  );
+
+  app.post(
+    '/fetch',
+    {
+      preHandler: authenticate,
+      schema: {
+        body: Type.Object(
+          {
+            sha256: Type.Array(Type.String({ pattern: SHA256_PATTERN }), {
+              maxItems: MEDIA_BATCH_MAX_ITEMS,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const wanted = [...new Set(request.body.sha256)];
+      const { scope } = callerOf(request);
+      const scopeSql =
+        scope.kind === 'all'
+          ? ''
+          : 'AND (station_id = ANY($2::text[]) OR to_station_id = ANY($2::text[]))';
+      const { rows } = await app.db.query<{ sha256: string }>(
+        `SELECT DISTINCT doc ->> 'sha256' AS sha256 FROM documents
+          WHERE collection = 'media' AND doc ->> 'sha256' = ANY($1::text[]) AND NOT deleted
+          ${scopeSql}`,
+        scope.kind === 'all' ? [wanted] : [wanted, scope.stations],
+      );
+      // Only hashes a media document in the caller's scope names; absent ones are left out.
+      const visible = rows.map((r) => r.sha256);
+      const files = new Array<Buffer | null>(visible.length).fill(null);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: BATCH_WRITE_CONCURRENCY }, async () => {
+          for (let i = next++; i < visible.length; i = next++) {
+            files[i] = await app.mediaStore.get(visible[i] ?? '');
+          }
+        }),
+      );
+      const parts: Buffer[] = [];
+      visible.forEach((sha256, i) => {
+        const bytes = files[i];
+        if (bytes) parts.push(Buffer.from(frameHeader(sha256, bytes.length)), bytes);
+      });
+      return reply
+        .header('cache-control', 'private, no-store')
+        .type(MEDIA_BATCH_CONTENT_TYPE)
+        .send(Buffer.concat(parts));
     },
   );
 
