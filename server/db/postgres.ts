@@ -38,20 +38,49 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
 
   let listener: pg.Client | null = null;
   let listenerReady: Promise<pg.Client> | null = null;
+  let closing = false;
   const handlers = new Map<string, Set<(payload: string) => void>>();
 
+  // A dropped LISTEN connection (database restart, network) is replaced after a pause and
+  // listens again on every channel; notifications in between are lost, which the change feed
+  // and session watch cover with their periodic sweeps.
   const getListener = (): Promise<pg.Client> => {
     listenerReady ??= (async () => {
       const client = new pg.Client(config);
-      client.on('error', () => undefined);
+      let gone = false;
+      const lost = () => {
+        if (gone) return;
+        gone = true;
+        if (listener === client) listener = null;
+        listenerReady = null;
+        client.removeAllListeners('notification');
+        void client.end().catch(() => undefined);
+        if (!closing && handlers.size > 0) setTimeout(() => void relisten(), 1_000).unref();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
       client.on('notification', (msg) => {
         for (const handler of handlers.get(msg.channel) ?? []) handler(msg.payload ?? '');
       });
-      await client.connect();
+      try {
+        await client.connect();
+      } catch (error) {
+        listenerReady = null;
+        throw error;
+      }
       listener = client;
       return client;
     })();
     return listenerReady;
+  };
+  const relisten = async (): Promise<void> => {
+    if (closing) return;
+    try {
+      const client = await getListener();
+      for (const channel of handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch {
+      if (!closing) setTimeout(() => void relisten(), 5_000).unref();
+    }
   };
 
   return {
@@ -94,6 +123,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
       };
     },
     async close() {
+      closing = true;
       const client = listener;
       listener = null;
       listenerReady = null;

@@ -209,4 +209,31 @@ describe.each(databaseKinds())('stream fan-out on %s', (kind) => {
     await server.app.sessionWatch.sweep();
     await stream.ended;
   });
+
+  it.runIf(kind === 'postgres')(
+    'listens again after the LISTEN connection is dropped, and streams keep delivering',
+    async () => {
+      const stream = await resynced(s1peer);
+      const { rows } = await server.db.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND query LIKE $1`,
+        [`%${server.database.schema}%`],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const { pid } of rows) await server.db.query('SELECT pg_terminate_backend($1)', [pid]);
+      // The heartbeat sweep is minutes away: only a new LISTEN can deliver this promptly.
+      const doc = applicationDoc('F1');
+      await expect
+        .poll(
+          async () => {
+            await pushDocs(server, s1, 'applications', inserts([applicationDoc('F1')]));
+            return stream.messages.some((m) => m.kind === 'change');
+          },
+          { timeout: 15_000, interval: 1_000 },
+        )
+        .toBe(true);
+      await pushDocs(server, s1, 'applications', inserts([doc]));
+      await stream.waitFor((m) => m.kind === 'change' && m.documents.some((d) => d.id === doc.id));
+      stream.close();
+    },
+  );
 });
