@@ -291,6 +291,7 @@ export const en: Messages = {
     waybill: 'Waybill',
     delivery: 'Delivery',
     dueAt: 'Due',
+    dueNotStarted: 'From mail acceptance',
     results: '{{count}} records',
     detail: 'Intake details',
     timeline: 'Progress',

@@ -289,6 +289,7 @@ export const zhCN = {
     waybill: '运单号',
     delivery: '领取方式',
     dueAt: '承诺送达',
+    dueNotStarted: '收寄后起算',
     results: '共 {{count}} 条',
     detail: '受理详情',
     timeline: '处理进度',

@@ -78,7 +78,10 @@ export async function chooseAddress(page: Page, place: string, street: string): 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await page.getByTestId('address-cascader').click();
   await page.locator('.ant-cascader-menu-item', { hasText: street }).click();
-  await page.keyboard.press('Escape');
+  // A street is a leaf: choosing it closes the popup by itself. No Escape here — once the
+  // popup has closed, Escape reaches the intake page and asks to clear the whole form.
+  await expect(page.locator('.ant-cascader-dropdown:visible')).toHaveCount(0);
+  await expect(page.getByTestId('address-cascader')).toContainText(street);
 }
 
 export async function takePortrait(page: Page): Promise<void> {

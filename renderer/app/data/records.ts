@@ -1,5 +1,6 @@
 // Records: look-up (blind indexes, waybill, acceptance number, phone last 4, name scan), the
 // detail of one intake, and the audited actions on it (reveal, reprint, void, edit).
+import { promiseClock, type PromiseClock } from '../../../shared/promises/index.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
 import { parseMobile } from '../../../shared/validation/index.ts';
 import { newId } from '../../db/ids.ts';
@@ -17,6 +18,7 @@ import type { ClientDocTypes } from '../../db/collections.ts';
 import { can } from '../roles.ts';
 import type { StaffSession } from '../../stores/session.ts';
 import type { SearchQuery } from '../../features/records/search-query.ts';
+import { slaConfig } from './config.ts';
 import { data } from './db.ts';
 import { mediaBytes } from './media.ts';
 import { labelKeys, printIntakeLabels } from './intake.ts';
@@ -157,6 +159,8 @@ export interface RecordDetail {
   readonly timeline: TimelineEntry[];
   readonly ledger: Ro<'printRecords'>[];
   readonly images: RecordImage[];
+  /** The delivery promise by the shared clock (starts when the post takes the item in). */
+  readonly promise: PromiseClock;
 }
 
 export async function loadRecord(id: string): Promise<Result<RecordDetail>> {
@@ -207,6 +211,11 @@ export async function loadRecord(id: string): Promise<Result<RecordDetail>> {
     timeline,
     ledger: prints.map((p) => p.toJSON()).sort((a, b) => a.at - b.at),
     images,
+    promise: promiseClock(
+      application,
+      events.map((e) => e.toJSON()),
+      { sla: slaConfig() },
+    ),
   });
 }
 

@@ -254,7 +254,11 @@ export function RecordDrawer({
                     {
                       key: 'due',
                       label: t('records.dueAt'),
-                      children: app.destination ? formatDateTime(app.destination.dueAt) : '—',
+                      children: !detail.promise.applies
+                        ? '—'
+                        : detail.promise.dueAt !== null
+                          ? formatDateTime(detail.promise.dueAt)
+                          : t('records.dueNotStarted'),
                     },
                     {
                       key: 'addr',
