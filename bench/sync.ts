@@ -208,9 +208,9 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
   const harness: Harness = await openHarness({ waypost: server.origin, couch: couch.origin });
   const notes: string[] = [
     'Both systems reach their server through the same loopback proxy of the harness page (same origin, same hop).',
-    "PouchDB runs with the same batch sizes as the Waypost client (its DEFAULT_PUSH/PULL_BATCH_SIZE: push 1,000, pull 2,000); its photos travel as attachments of the media documents, Waypost's through the app's media queue (one POST /media/missing per round of 200 photos, then a PUT per missing photo, 4 in flight).",
+    "PouchDB runs with the same batch sizes as the Waypost client (its DEFAULT_PUSH/PULL_BATCH_SIZE: push 1,000, pull 2,000); its photos travel as attachments of the media documents, Waypost's through the app's media queue (one POST /media/missing per round of 200 photos, the missing ones in ~2 MiB POST /media/batch requests, 4 in flight) and come back 64 a request (POST /media/fetch).",
     'Waypost documents are encrypted at rest in Chromium (WebCrypto AES-256-GCM) and on the server (PII fields, AES-256-GCM), and validated by z-schema on every local write, replication metadata included; PouchDB stores them in clear, unvalidated.',
-    'The per-device request limit (1,200/min in production) was lifted for this part: a PUT per photo alone would cap a device at about 1,200 photos a minute.',
+    'The per-device request limit (1,200/min in production) was lifted for this part: throughput, not the per-device budget, is measured (with batched photos a run needs only a few hundred requests).',
   ];
   if (documents < 10_000) {
     notes.push(
