@@ -3,6 +3,7 @@
 // floors (raw Dexie bulk write in Chromium, PostgreSQL COPY) and the peer a user would
 // otherwise pick (PouchDB in Chromium ↔ pouchdb-server), alternating the systems run by run.
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { openHarness, chromiumVersion, type Harness } from './lib/browser.ts';
 import { SimulatedDevice } from './lib/device-client.ts';
 import { copyFloor } from './lib/pg-copy.ts';
@@ -93,6 +94,26 @@ function payloadBytes(
   return bytes;
 }
 
+/**
+ * BENCH_SYNC_PROFILE_DIR=<dir>: a Chromium CPU profile (CDP Profiler) of each Waypost push
+ * and pull, written as <dir>/<label>.cpuprofile (for finding client-side costs; off by default).
+ */
+async function profiled<T>(harness: Harness, label: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_SYNC_PROFILE_DIR;
+  if (!dir) return run();
+  const cdp = await harness.context.newCDPSession(harness.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(`${dir}/${label}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
 interface Enrolled {
   auth: DeviceAuth;
   client: SimulatedDevice;
@@ -179,8 +200,7 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
   const rounds = ctx.quick ? 1 : 2;
   // The issue's run size: 10,000 applications + 2,000 photos per run. The first full sync is
   // measured with 30,000 documents and projected to the asked 100,000: the client writes
-  // about 150–250 documents/s here (z-schema validation of every document and of its
-  // replication metadata dominates), so 100,000 alone would take 7–11 minutes and the part
+  // a few hundred documents/s here, so 100,000 alone would take several minutes and the part
   // would overrun its 15-minute budget. BENCH_SYNC_DOCS / BENCH_FIRST_SYNC_DOCS override.
   const documents = Number(process.env.BENCH_SYNC_DOCS ?? (ctx.quick ? 1_000 : 10_000));
   const photos = Math.round(documents / 5);
@@ -209,7 +229,7 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
   const notes: string[] = [
     'Both systems reach their server through the same loopback proxy of the harness page (same origin, same hop).',
     "PouchDB runs with the same batch sizes as the Waypost client (its DEFAULT_PUSH/PULL_BATCH_SIZE: push 1,000, pull 2,000); its photos travel as attachments of the media documents, Waypost's through the app's media queue (one POST /media/missing per round of 200 photos, the missing ones in ~2 MiB POST /media/batch requests, 4 in flight) and come back 64 a request (POST /media/fetch).",
-    'Waypost documents are encrypted at rest in Chromium (WebCrypto AES-256-GCM) and on the server (PII fields, AES-256-GCM), and validated by z-schema on every local write, replication metadata included; PouchDB stores them in clear, unvalidated.',
+    'Waypost documents are encrypted at rest in Chromium (WebCrypto AES-256-GCM) and on the server (PII fields, AES-256-GCM), and validated on every local write as in production (@cfworker/json-schema; replication metadata is not validated again); PouchDB stores them in clear, unvalidated.',
     'The per-device request limit (1,200/min in production) was lifted for this part: throughput, not the per-device budget, is measured (with batched photos a run needs only a few hundred requests).',
   ];
   if (documents < 10_000) {
@@ -267,7 +287,9 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
           dataCtx,
           validation,
         );
-        const push = await harness.call('syncPush', `wp-push-${r}`, pusher.auth);
+        const push = await profiled(harness, `push-${r}`, () =>
+          harness.call('syncPush', `wp-push-${r}`, pusher.auth),
+        );
         if (push.photoRetries) {
           notes.push(
             `round ${r}: photo uploads retried after ${JSON.stringify(push.photoRetries)} (server busy: its under-pressure guard answers 503)`,
@@ -276,7 +298,9 @@ export async function runSync(ctx: PartContext): Promise<PartOutcome<SyncMetrics
         if (push.photos !== photos)
           notes.push(`round ${r}: ${push.photos}/${photos} photos uploaded`);
         record('waypost', 'push', r, push.ms, push);
-        const pull = await harness.call('syncPull', `wp-pull-${r}`, puller.auth, true);
+        const pull = await profiled(harness, `pull-${r}`, () =>
+          harness.call('syncPull', `wp-pull-${r}`, puller.auth, true),
+        );
         if (pull.photos !== photos)
           notes.push(`round ${r}: ${pull.photos}/${photos} photos downloaded`);
         record('waypost', 'pull', r, pull.ms, pull);
