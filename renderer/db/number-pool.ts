@@ -136,8 +136,11 @@ export function createNumberPool<K extends CollectionName>(
     });
   }
 
-  async function takeFrom(block: RxDocument<NumberBlockDoc>): Promise<number | null> {
-    let taken: number | null = null;
+  /** The offset taken and what is left in the block after it, or null if it was used up. */
+  async function takeFrom(
+    block: RxDocument<NumberBlockDoc>,
+  ): Promise<{ offset: number; left: number } | null> {
+    let taken: { offset: number; left: number } | null = null;
     // The modifier re-runs on the stored state after a revision conflict (another window
     // took a number first); the value from its last, successful run is ours.
     await block.incrementalModify((data) => {
@@ -145,21 +148,47 @@ export function createNumberPool<K extends CollectionName>(
         taken = null;
         return { ...data, open: 0 };
       }
-      taken = data.nextOffset;
       const nextOffset = data.nextOffset + 1;
+      taken = { offset: data.nextOffset, left: data.count - nextOffset };
       return { ...data, nextOffset, open: nextOffset < data.count ? 1 : 0 };
     });
     return taken;
   }
 
-  async function takeNumber(): Promise<Result<TakenNumber>> {
-    for (const block of await openBlocks()) {
-      const offset = await takeFrom(block);
-      if (offset !== null) {
-        void maybeRefill();
-        return ok({ waybillNo: waybillNumberAt(block, offset), numberBlockId: block.id });
+  // Open blocks as last read from storage. The compare-and-swap above is what keeps numbers
+  // unique, so a stale list costs at most a retried write; storage is read again only when
+  // this list runs dry (another window may have added a block) or after addBlock. This keeps
+  // a save at one IndexedDB transaction for its number (was three reads and a write).
+  let known: Promise<RxDocument<NumberBlockDoc>[]> | null = null;
+
+  async function takeFromAny(
+    candidates: RxDocument<NumberBlockDoc>[],
+  ): Promise<Result<TakenNumber> | null> {
+    for (const block of candidates) {
+      const taken = await takeFrom(block);
+      if (taken !== null) {
+        // This block's rest is a lower bound of the pool's: only then can it be low.
+        if (taken.left < threshold) void maybeRefill();
+        return ok({ waybillNo: waybillNumberAt(block, taken.offset), numberBlockId: block.id });
       }
+      known = null; // a used-up block: read the list again next time
     }
+    return null;
+  }
+
+  async function takeNumber(): Promise<Result<TakenNumber>> {
+    const cached = known;
+    if (cached) {
+      const list = await cached;
+      // A failure here (e.g. a block removed meanwhile) falls back to reading storage.
+      const taken = await takeFromAny(list).catch(() => null);
+      if (taken) return taken;
+      if (known === cached) known = null;
+    }
+    const fresh = openBlocks();
+    known ??= fresh;
+    const taken = await takeFromAny(await fresh);
+    if (taken) return taken;
     void maybeRefill();
     return fail('NUMBER_POOL_EMPTY', POOL_EMPTY_NOTICE.message, POOL_EMPTY_NOTICE.messageEn);
   }
@@ -197,6 +226,7 @@ export function createNumberPool<K extends CollectionName>(
     } catch (error) {
       if (!(await blocks.findOne(grant.id).exec())) throw error; // not "another window stored it"
     }
+    known = null; // read the blocks again on the next take: this one may be older
   }
 
   function maybeRefill(): Promise<Result<number>> {
