@@ -368,11 +368,21 @@ export function createMediaQueue(options: MediaQueueOptions): MediaQueue {
   /** Uploads one group in one request; returns the hashes the server confirmed. */
   async function sendBatch(group: RxDocument<MediaDoc>[], known: Set<string>): Promise<string[]> {
     const items: { sha256: string; bytes: Blob }[] = [];
-    for (const doc of group) {
-      const bytes = await mediaBytes(doc);
-      if (!bytes) failed(doc.sha256, 'MEDIA_BYTES_MISSING');
-      // Local integrity first: never upload bytes that do not match their hash.
-      else if ((await sha256Hex(bytes)) !== doc.sha256) failed(doc.sha256, 'MEDIA_HASH_MISMATCH');
+    // Read, decrypt and hash the whole group at once (~2 MiB): one at a time, each photo
+    // waited for its IndexedDB read, its decryption and its digest in turn.
+    const read = await Promise.all(
+      group.map(async (doc) => {
+        const bytes = await mediaBytes(doc);
+        if (!bytes) return { doc, bytes, code: 'MEDIA_BYTES_MISSING' };
+        // Local integrity first: never upload bytes that do not match their hash.
+        if ((await sha256Hex(bytes)) !== doc.sha256) {
+          return { doc, bytes, code: 'MEDIA_HASH_MISMATCH' };
+        }
+        return { doc, bytes, code: null };
+      }),
+    );
+    for (const { doc, bytes, code } of read) {
+      if (code !== null || !bytes) failed(doc.sha256, code ?? 'MEDIA_BYTES_MISSING');
       else items.push({ sha256: doc.sha256, bytes });
     }
     if (items.length === 0) return [];
