@@ -1,5 +1,6 @@
 // Writing applications: callers give the business fields; the data layer derives the masked
-// display copy and the client-only look-up fields (the pre-insert hook derives them again).
+// display copy and the client-only look-up fields (withDerivedFields where the whole document
+// is needed up front; insertApplication leaves them to the pre-insert hook: derived once).
 import type { ApplicationClientDoc } from './collections.ts';
 import type { ApplicationDocument, LookupStore } from './lookups.ts';
 import { applyApplicationDerivedFields } from './derived-fields.ts';
@@ -22,5 +23,7 @@ export async function insertApplication(
   store: Pick<LookupStore, 'blindIndexer'> & { db: Pick<LookupStore['db'], 'applications'> },
   input: ApplicationInput,
 ): Promise<ApplicationDocument> {
-  return store.db.applications.insert(await withDerivedFields(store, input));
+  // The collection's pre-insert hook (database.ts) fills the derived fields before validation.
+  const doc: Record<string, unknown> = { ...input };
+  return store.db.applications.insert(doc as ApplicationClientDoc);
 }

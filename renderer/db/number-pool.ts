@@ -57,6 +57,30 @@ export function waybillNumberAt(
   return `${block.serviceIndicator}${serial}${s10CheckDigit(serial)}${COUNTRY}`;
 }
 
+/**
+ * The waybill a taken number makes (pure). Intake writes it itself, after the application that
+ * already carries the number, so the application is not written a second time.
+ */
+export function waybillForNumber(
+  request: { applicationId: string; stationId: string; deviceId: string; labelKind: LabelKind },
+  number: TakenNumber,
+  at: { id: string; state: 'allocated' | 'pending_print'; now: number },
+): WaybillDoc {
+  return {
+    id: at.id,
+    stationId: request.stationId,
+    deviceId: request.deviceId,
+    createdAt: at.now,
+    updatedAt: at.now,
+    applicationId: request.applicationId,
+    waybillNo: number.waybillNo,
+    numberBlockId: number.numberBlockId,
+    labelKind: request.labelKind,
+    state: at.state,
+    printCount: 0,
+  };
+}
+
 /** POST /numbers/blocks through the sync client's HTTP (auth, protocol header). */
 export function httpBlockSource(http: SyncHttp): () => Promise<NumberBlockGrant> {
   return async () => {
@@ -290,19 +314,11 @@ export function createNumberPool<K extends CollectionName>(
     const waybills = collections.waybills;
     if (!waybills) throw new Error('number pool: the waybills collection is not open');
     const now = store.context.now();
-    const waybill: WaybillDoc = {
+    const waybill = waybillForNumber({ ...request, deviceId: store.context.deviceId }, number, {
       id,
-      stationId: request.stationId,
-      deviceId: store.context.deviceId,
-      createdAt: now,
-      updatedAt: now,
-      applicationId: request.applicationId,
-      waybillNo: number.waybillNo,
-      numberBlockId: number.numberBlockId,
-      labelKind: request.labelKind,
       state,
-      printCount: 0,
-    };
+      now,
+    });
     try {
       await waybills.insert(waybill);
     } catch (error) {

@@ -18,6 +18,7 @@ import type { ValidIntake } from '../../features/intake/validate.ts';
 import { data } from './db.ts';
 import { call } from './host.ts';
 import { numberPool } from './services.ts';
+import { waybillForNumber, type TakenNumber } from '../../db/number-pool.ts';
 import { printLabel, waybillKind } from './printing.ts';
 import { stationInfo } from './station.ts';
 
@@ -127,6 +128,16 @@ export async function saveIntake(
     }
 
     const mediaIds = [portraitId, ...documentIds, ...rubbingIds].filter((id): id is string => Boolean(id));
+    // The number is claimed before the application is written, so the application carries it
+    // from its first write (no second write of it) and its waybill follows in one insert.
+    const labelKind = intake.delivery.method === 'mail' ? await waybillKind() : null;
+    let taken: TakenNumber | null = null;
+    if (labelKind && !intake.waybillNo && pool) {
+      const number = await pool.takeNumber();
+      if (number.ok) taken = number.value;
+    }
+    const waybillNo = intake.waybillNo ?? taken?.waybillNo;
+
     const application = await insertApplication(store, {
       ...base,
       id: applicationId,
@@ -164,13 +175,22 @@ export async function saveIntake(
       ...(vehicleId ? { vehicleId } : {}),
       ...(intake.portrait ? { photoSha256: intake.portrait.sha256 } : {}),
       mediaIds,
+      ...(waybillNo ? { waybillNo } : {}),
       ...(intake.note ? { note: intake.note } : {}),
     });
     undo.push(() => application.getLatest().remove());
 
-    if (intake.delivery.method === 'mail') {
-      const labelKind = await waybillKind();
-      if (intake.waybillNo) {
+    if (labelKind) {
+      if (taken) {
+        const waybill = await store.db.waybills.insert(
+          waybillForNumber(
+            { applicationId, stationId: session.stationId, deviceId: store.context.deviceId, labelKind },
+            taken,
+            { id: newId(now), state: 'allocated', now },
+          ),
+        );
+        undo.push(() => waybill.getLatest().remove());
+      } else if (intake.waybillNo) {
         // A pre-printed waybill the clerk scanned: its number is the label's.
         const waybill = await store.db.waybills.insert({
           ...base,
@@ -184,9 +204,8 @@ export async function saveIntake(
           contents: '文件',
         });
         undo.push(() => waybill.getLatest().remove());
-        await application.getLatest().incrementalPatch({ waybillNo: intake.waybillNo });
       } else if (pool) {
-        // A number from the pool, or (pool empty) a waiting request served when a block arrives.
+        // Pool empty: a waiting request, served when a block arrives.
         const allocated = await pool.allocateWaybill({ id: applicationId, stationId: session.stationId }, labelKind);
         if (!allocated.ok) throw new Error(allocated.error.messageEn);
         if (allocated.value.kind === 'allocated') {
