@@ -114,16 +114,22 @@ export async function dexieIntakeSaves(
       .toArray();
     if (duplicates.length > 0) throw new Error('duplicate acceptance number in the benchmark');
     const media = syntheticMedia(i, ctx, { sha256, bytes: bytes.length }, rows.application.id, now);
-    await db.media.put(media);
-    await db.attachments.put({ id: media.id, data: new Blob([bytes], { type: 'image/jpeg' }) });
+    // Metadata and bytes in one transaction, as the app's media write (one atomic insert).
+    await db.transaction('rw', [db.media, db.attachments], async () => {
+      await db.media.put(media);
+      await db.attachments.put({ id: media.id, data: new Blob([bytes], { type: 'image/jpeg' }) });
+    });
     const serial = await db.transaction('rw', db.blocks, async () => {
       const block = await db.blocks.get('BENCHBLOCK');
       const next = block?.next ?? 0;
       await db.blocks.put({ id: 'BENCHBLOCK', next: next + 1 });
       return next;
     });
-    await db.waybills.put({ ...rows.waybill, waybillNo: `EB${String(serial).padStart(11, '0')}` });
-    await db.applications.put(withLookups({ ...rows.application, mediaIds: [media.id] }));
+    const waybillNo = `EB${String(serial).padStart(11, '0')}`;
+    await db.applications.put(
+      withLookups({ ...rows.application, waybillNo, mediaIds: [media.id] }),
+    );
+    await db.waybills.put({ ...rows.waybill, waybillNo });
     await db.events.put(rows.event);
     samples.push(performance.now() - started);
     counts.push(1);

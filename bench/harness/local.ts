@@ -131,8 +131,9 @@ export async function countLocal(): Promise<StoreCounts> {
 /**
  * One intake save as renderer/app/data/intake.ts does it: duplicate check by acceptance
  * number, the portrait (metadata + encrypted 30 KB attachment), a number from the pool, the
- * waybill, the application (derived fields, encrypted), then its 'accepted' event. Each write
- * is its own IndexedDB transaction, as in the app.
+ * application carrying it (derived fields, encrypted), its waybill, then its 'accepted' event.
+ * Each write is its own IndexedDB transaction, as in the app (one per collection: RxDB keeps
+ * each collection in its own IndexedDB database).
  */
 export async function intakeSaves(
   from: number,
@@ -162,6 +163,11 @@ export async function intakeSaves(
     const media = await storeMedia(s.db.media, input, new Blob([bytes], { type: 'image/jpeg' }));
     const taken = await numbers.takeNumber();
     if (!taken.ok) throw new Error(taken.error.messageEn);
+    await insertApplication(s, {
+      ...rows.application,
+      waybillNo: taken.value.waybillNo,
+      mediaIds: [media.id],
+    });
     await s.db.waybills.insert({
       ...rows.waybill,
       id: newId(now),
@@ -169,11 +175,6 @@ export async function intakeSaves(
       numberBlockId: taken.value.numberBlockId,
       state: 'allocated',
       printCount: 0,
-    });
-    await insertApplication(s, {
-      ...rows.application,
-      waybillNo: taken.value.waybillNo,
-      mediaIds: [media.id],
     });
     await s.db.events.insert(rows.event);
     samples.push(performance.now() - started);
