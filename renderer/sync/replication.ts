@@ -14,6 +14,7 @@ import {
   getLastCheckpointDoc,
   writeDocToDocState,
   type RxCollection,
+  type RxDocumentData,
   type RxReplicationPullStreamItem,
   type WithDeleted,
 } from 'rxdb';
@@ -41,6 +42,13 @@ import { isPullResponse, isPushResponse, type ClientCheckpoint } from './wire.ts
 import { Observable } from 'rxjs';
 
 type Json = Record<string, unknown>;
+/**
+ * A pulled media document's local state (null: none), read for the whole page by the pull
+ * handler. A symbol key: RxDB's copies ({ ...doc }) keep it, JSON and the wire never see it,
+ * and documents from the live stream never carry it (the modifier reads those itself).
+ */
+const LOCAL_STATE = Symbol('localState');
+type PulledDoc = Json & { [LOCAL_STATE]?: RxDocumentData<Json> | null };
 
 /**
  * Chosen by measurement (docs/DATA.md, tests/integration/sync-client/measure-batches.ts):
@@ -263,6 +271,17 @@ export async function startSync<K extends CollectionName>(
             if (!isPullResponse(body)) {
               throw new SyncHttpError('server', 200, 'BAD_PULL', 'unreadable pull answer');
             }
+            if (name === 'media' && body.documents.length > 0) {
+              // One read for the page (was one IndexedDB transaction per pulled photo).
+              const ids = body.documents.map((d) => String(d['id']));
+              const locals = new Map<string, RxDocumentData<Json>>();
+              for (const local of await collection.storageInstance.findDocumentsById(ids, true)) {
+                locals.set(String(local['id']), local);
+              }
+              for (const doc of body.documents as PulledDoc[]) {
+                doc[LOCAL_STATE] = locals.get(String(doc['id'])) ?? null;
+              }
+            }
             return {
               documents: body.documents as WithDeleted<Json>[],
               checkpoint: body.checkpoint === null ? checkpoint : { cp: body.checkpoint },
@@ -358,16 +377,20 @@ export async function startSync<K extends CollectionName>(
   async function pullModifier(
     name: SyncedCollection,
     collection: RxCollection<Json>,
-    doc: Json,
+    doc: PulledDoc,
   ): Promise<WithDeleted<Json>> {
-    const out: Json = { ...doc };
+    const { [LOCAL_STATE]: readByHandler, ...out } = doc;
     if (name === 'applications') {
       await applyApplicationLookupFields(store.blindIndexer, out);
     }
     if (name === 'media') {
       // Keep the local bytes: the server never has attachments, and a pulled state without
-      // them would otherwise drop the photo before the media queue uploaded it.
-      const [local] = await collection.storageInstance.findDocumentsById([String(doc['id'])], true);
+      // them would otherwise drop the photo before the media queue uploaded it. The pull
+      // handler read the page's local states; documents from the live stream are read here.
+      const [local] =
+        readByHandler === undefined
+          ? await collection.storageInstance.findDocumentsById([String(doc['id'])], true)
+          : [readByHandler ?? undefined];
       out['uploadState'] = local?.['uploadState'] ?? 'remote';
       if (typeof local?.['uploadedAt'] === 'number') out['uploadedAt'] = local['uploadedAt'];
       const attachment = local?._attachments?.[MEDIA_ATTACHMENT_ID];
