@@ -166,8 +166,9 @@ export function createNumberPool<K extends CollectionName>(
   ): Promise<{ offset: number; left: number } | null> {
     let taken: { offset: number; left: number } | null = null;
     // The modifier re-runs on the stored state after a revision conflict (another window
-    // took a number first); the value from its last, successful run is ours.
-    await block.incrementalModify((data) => {
+    // took a number first); the value from its last, successful run is ours. getLatest(): a
+    // kept document object holds the revision it was read at, so every write would conflict.
+    await block.getLatest().incrementalModify((data) => {
       if (data.nextOffset >= data.count) {
         taken = null;
         return { ...data, open: 0 };
