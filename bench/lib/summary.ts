@@ -97,7 +97,7 @@ function syncSection(r: PartResult<SyncMetrics>): string {
     '',
     `Medians: Waypost push ${fmt(m.median.waypostPush)} docs/s, pull ${fmt(m.median.waypostPull)} docs/s; PouchDB push ${fmt(m.median.pouchPush)}, pull ${fmt(m.median.pouchPull)} docs/s → Waypost/PouchDB push ${m.vsPouch.push}×, pull ${m.vsPouch.pull}×.`,
     `Floors: raw Dexie bulk write ${fmt(m.floors.dexieBulkWriteMs, 0)} ms, PostgreSQL COPY ${fmt(m.floors.postgresCopyMs, 0)} ms; Waypost push takes ${m.floors.pushOverDexie}× the Dexie floor and ${m.floors.pushOverCopy}× COPY, pull ${m.floors.pullOverDexie}× and ${m.floors.pullOverCopy}×.`,
-    `First full sync to a new device: ${fmt(m.firstSync.documents, 0)} documents in ${fmt(m.firstSync.seconds)} s (${fmt(m.firstSync.docsPerSecond)} docs/s; 100,000 projected: ${fmt(m.firstSync.projected100kSeconds, 0)} s); the server ingested them at ${fmt(m.firstSync.serverIngestDocsPerSecond)} docs/s.`,
+    `First full sync to a new device: ${fmt(m.firstSync.documents, 0)} documents in ${fmt(m.firstSync.seconds)} s (${fmt(m.firstSync.docsPerSecond)} docs/s${m.firstSync.documents === 100_000 ? '' : `; 100,000 projected: ${fmt(m.firstSync.projected100kSeconds, 0)} s`}); the server ingested them at ${fmt(m.firstSync.serverIngestDocsPerSecond)} docs/s.`,
     `Catch-up after a day offline (${m.catchUp.localRecords} local records with photos + ${m.catchUp.remoteRecords} from the other device): ${fmt(m.catchUp.seconds)} s.`,
   ].join('\n');
 }
