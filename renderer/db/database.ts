@@ -6,6 +6,7 @@ import {
   type RxCollectionCreator,
   type RxConflictHandler,
   type RxStorage,
+  type RxStorageInstance,
 } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
@@ -182,7 +183,9 @@ export async function createWaypostDatabase<K extends CollectionName = Collectio
       migrationStrategies: migrationStrategiesFor(name, blindIndexer),
     };
     if (isSyncedCollection(name)) {
-      creator.conflictHandler = conflictHandlerFor(name, blindIndexer, recordLosing);
+      creator.conflictHandler = conflictHandlerFor(name, blindIndexer, recordLosing, (id) =>
+        storedDocument(db.collections[name], id),
+      );
     }
     creators[name] = creator;
   }
@@ -218,18 +221,42 @@ export async function createWaypostDatabase<K extends CollectionName = Collectio
   };
 }
 
+/** The document as stored on this device (null when it has none), for conflict resolution. */
+async function storedDocument(
+  collection: { storageInstance: RxStorageInstance<unknown, unknown, unknown> } | undefined,
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  if (!collection) return null;
+  const [stored] = await collection.storageInstance.findDocumentsById([id], false);
+  return (stored as Record<string, unknown> | undefined) ?? null;
+}
+
 function conflictHandlerFor(
   name: SyncedCollection,
   indexer: BlindIndexer,
   recordLosing: (version: LosingVersion) => Promise<void>,
+  readStored: (id: string) => Promise<Record<string, unknown> | null>,
 ): RxConflictHandler<unknown> {
+  const clientFields = CLIENT_ONLY_FIELDS[name];
   return createConflictHandler({
     collection: name,
-    clientFields: CLIENT_ONLY_FIELDS[name],
+    clientFields,
     async enrich(doc) {
-      if (name !== 'applications') return doc;
       const copy = { ...doc };
-      await applyApplicationLookupFields(indexer, copy);
+      if (name === 'applications') {
+        await applyApplicationLookupFields(indexer, copy);
+        return copy;
+      }
+      // RxDB hands the resolver the fork's document after the push modifier stripped its
+      // client-only fields; a resolution without them (a photo's upload state) would fail
+      // validation and retry forever. Take them from the stored document.
+      if (clientFields.some((field) => !(field in copy))) {
+        const stored = await readStored(String(copy['id']));
+        for (const field of clientFields) {
+          if (!(field in copy) && stored && field in stored) copy[field] = stored[field];
+        }
+        if (name === 'media' && !('uploadState' in copy)) copy['uploadState'] = 'remote';
+      }
       return copy;
     },
     recordLosing,

@@ -394,15 +394,17 @@ export async function startSync<K extends CollectionName>(
       out['uploadState'] = local?.['uploadState'] ?? 'remote';
       if (typeof local?.['uploadedAt'] === 'number') out['uploadedAt'] = local['uploadedAt'];
       const attachment = local?._attachments?.[MEDIA_ATTACHMENT_ID];
-      if (attachment) {
-        out['_attachments'] = {
-          [MEDIA_ATTACHMENT_ID]: {
-            digest: attachment.digest,
-            length: attachment.length,
-            type: attachment.type,
-          },
-        };
-      }
+      // Always present, even empty: RxDB keeps this state as what the server holds, and a
+      // later local edit of the document cannot be pushed against a state without it (AT4).
+      out['_attachments'] = attachment
+        ? {
+            [MEDIA_ATTACHMENT_ID]: {
+              digest: attachment.digest,
+              length: attachment.length,
+              type: attachment.type,
+            },
+          }
+        : {};
     }
     return out as WithDeleted<Json>;
   }
