@@ -119,29 +119,40 @@ export async function serverMissing(
   return missing;
 }
 
+/** An HTTP refusal of a media request: 5xx and 429 are the server's (retried), others ours. */
+function refusal(response: Response, what: string): SyncHttpError {
+  return new SyncHttpError(
+    response.status >= 500 || response.status === 429 ? 'server' : 'client',
+    response.status,
+    `HTTP_${response.status}`,
+    what,
+  );
+}
+
+/** The answer's JSON body, or null when it has none (errors may come from a proxy). */
+async function jsonBody(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** True (and the body discarded) when an older server lacks this route. */
+async function routeAbsent(response: Response, statuses: readonly number[]): Promise<boolean> {
+  if (!statuses.includes(response.status)) return false;
+  await response.body?.cancel();
+  return true;
+}
+
 async function askMissing(http: SyncHttp, hashes: readonly string[]): Promise<string[] | null> {
   const response = await http.raw('POST', MEDIA_MISSING_PATH, {
     body: JSON.stringify({ sha256: hashes }),
     headers: { 'content-type': 'application/json' },
   });
-  if (response.status === 404 || response.status === 405) {
-    await response.body?.cancel();
-    return null;
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON
-  }
-  if (!response.ok) {
-    throw new SyncHttpError(
-      response.status >= 500 || response.status === 429 ? 'server' : 'client',
-      response.status,
-      `HTTP_${response.status}`,
-      'media missing query failed',
-    );
-  }
+  if (await routeAbsent(response, [404, 405])) return null;
+  const body = await jsonBody(response);
+  if (!response.ok) throw refusal(response, 'media missing query failed');
   if (
     typeof body !== 'object' ||
     body === null ||
@@ -158,22 +169,10 @@ async function upload(http: SyncHttp, sha256: string, bytes: Blob, mime: string)
     body: bytes,
     headers: { 'content-type': mime },
   });
-  let answered = '';
-  try {
-    const body: unknown = await response.json();
-    if (typeof body === 'object' && body !== null && 'sha256' in body)
-      answered = String(body.sha256);
-  } catch {
-    // not JSON
-  }
-  if (!response.ok) {
-    throw new SyncHttpError(
-      response.status >= 500 || response.status === 429 ? 'server' : 'client',
-      response.status,
-      `HTTP_${response.status}`,
-      'media upload refused',
-    );
-  }
+  const body = await jsonBody(response);
+  const answered =
+    typeof body === 'object' && body !== null && 'sha256' in body ? String(body.sha256) : '';
+  if (!response.ok) throw refusal(response, 'media upload refused');
   // The server verified the bytes against the hash and answers with it: that is the receipt.
   if (answered !== sha256) {
     throw new SyncHttpError('server', response.status, 'MEDIA_UNCONFIRMED', 'no hash receipt');
@@ -200,24 +199,9 @@ export async function uploadBatch(
     body: new Blob(parts),
     headers: { 'content-type': MEDIA_BATCH_CONTENT_TYPE },
   });
-  if (response.status === 404 || response.status === 405 || response.status === 415) {
-    await response.body?.cancel();
-    return null;
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON
-  }
-  if (!response.ok) {
-    throw new SyncHttpError(
-      response.status >= 500 || response.status === 429 ? 'server' : 'client',
-      response.status,
-      `HTTP_${response.status}`,
-      'media batch refused',
-    );
-  }
+  if (await routeAbsent(response, [404, 405, 415])) return null;
+  const body = await jsonBody(response);
+  if (!response.ok) throw refusal(response, 'media batch refused');
   if (
     typeof body !== 'object' ||
     body === null ||
@@ -250,18 +234,10 @@ export async function downloadMedia(
     body: JSON.stringify({ sha256: hashes }),
     headers: { 'content-type': 'application/json' },
   });
-  if (response.status === 404 || response.status === 405) {
-    await response.body?.cancel();
-    return null;
-  }
+  if (await routeAbsent(response, [404, 405])) return null;
   if (!response.ok) {
     await response.body?.cancel();
-    throw new SyncHttpError(
-      response.status >= 500 || response.status === 429 ? 'server' : 'client',
-      response.status,
-      `HTTP_${response.status}`,
-      'media fetch refused',
-    );
+    throw refusal(response, 'media fetch refused');
   }
   const frames = readFrames(
     new Uint8Array(await response.arrayBuffer()),
